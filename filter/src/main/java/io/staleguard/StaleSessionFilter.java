@@ -1,0 +1,183 @@
+package io.staleguard;
+
+import java.io.IOException;
+
+import io.staleguard.internal.ConfigException;
+import io.staleguard.internal.ConfigReader;
+import io.staleguard.internal.Engine;
+import io.staleguard.internal.Exchange;
+import io.staleguard.internal.Classifier;
+import io.staleguard.internal.Log;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Turns a stale session into a fresh start instead of an error page.
+ * <p>
+ * When a request fails because its session is gone (a {@link SessionNotFoundException}, or an exception named in
+ * {@code stale-exceptions}, anywhere in the cause chain), or when a request to an {@code interaction-paths} URL
+ * carries a session cookie the server no longer knows, this filter:
+ * <ol>
+ * <li>resets the response, invalidates what is left of the {@code HttpSession} and expires every configured cookie the
+ * browser sent, with exactly the Path and Domain it was set with;</li>
+ * <li>answers a page load with {@code 303 See Other} to the restart target (the URL where the flow started, if
+ * {@code restart-capture-paths} recorded one, else {@code restart-url}, else the same page, else the context root), a
+ * script call with {@code 401} and an RFC 9457 problem document plus a {@code Session-Restart} header, and a Faces
+ * Ajax request with a partial-response redirect;</li>
+ * <li>fires one {@link SessionEnded} event.</li>
+ * </ol>
+ * If the same browser comes back stale within {@code retry-window}, it is not redirected again: it gets a page
+ * explaining how to clear the site's cookies, and the log names the cookies that could not be cleared. Store hiccups
+ * ({@link io.staleguard.store.StoreUnavailableException}, {@code transient-exceptions}) are never taken for a stale
+ * session: they pass through untouched.
+ *
+ * <h2>Usage</h2>
+ * Drop {@code staleguard-filter.jar} into {@code WEB-INF/lib}: its {@code web-fragment.xml} maps this filter to
+ * {@code /*} before all others. Or register it yourself, which switches the drop-in registration off:
+ * <pre>
+ * &lt;filter&gt;
+ *     &lt;filter-name&gt;staleguard&lt;/filter-name&gt;
+ *     &lt;filter-class&gt;io.staleguard.StaleSessionFilter&lt;/filter-class&gt;
+ *     &lt;async-supported&gt;true&lt;/async-supported&gt;
+ *     &lt;init-param&gt;
+ *         &lt;param-name&gt;cookies&lt;/param-name&gt;
+ *         &lt;param-value&gt;_interaction;path=/app/interaction&lt;/param-value&gt;
+ *     &lt;/init-param&gt;
+ *     &lt;init-param&gt;
+ *         &lt;param-name&gt;restart-capture-paths&lt;/param-name&gt;
+ *         &lt;param-value&gt;/authorize&lt;/param-value&gt;
+ *     &lt;/init-param&gt;
+ * &lt;/filter&gt;
+ * &lt;filter-mapping&gt;
+ *     &lt;filter-name&gt;staleguard&lt;/filter-name&gt;
+ *     &lt;url-pattern&gt;/*&lt;/url-pattern&gt;
+ * &lt;/filter-mapping&gt;
+ * </pre>
+ * or programmatically, from a {@code ServletContainerInitializer} or {@code ServletContextListener}:
+ * <pre>
+ * FilterRegistration.Dynamic staleguard = context.addFilter("staleguard", StaleSessionFilter.class);
+ * staleguard.setAsyncSupported(true);
+ * staleguard.setInitParameter("restart-url", "/login");
+ * staleguard.addMappingForUrlPatterns(null, false, "/*");
+ * </pre>
+ * Map it first: a filter in front of it that writes the response can leave nothing to recover.
+ *
+ * <h2>Configuration</h2>
+ * See {@link StaleguardConfig} for the keys. They are read once, in {@link #init(FilterConfig)}; a bad value fails the
+ * deployment with a message naming the key, the value and a good example.
+ *
+ * @since 0.1
+ */
+public class StaleSessionFilter implements Filter {
+
+    /** Init-param set by the jar's {@code web-fragment.xml}: marks the drop-in registration. */
+    static final String DROP_IN_MARKER = "io.staleguard.drop-in";
+
+    private static final String ACTIVE = StaleSessionFilter.class.getName() + ".ACTIVE";
+
+    private Engine engine;
+
+    /**
+     * Reads and validates the configuration.
+     *
+     * @throws ServletException if a configuration value is invalid; the message names the key and the value
+     */
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        ServletContext context = filterConfig.getServletContext();
+        if ("true".equals(filterConfig.getInitParameter(DROP_IN_MARKER)) && !dropInWanted(filterConfig)) {
+            return;
+        }
+        try {
+            engine = Engine.start(context, filterConfig.getFilterName(), filterConfig::getInitParameter);
+        } catch (ConfigException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
+    }
+
+    private static boolean dropInWanted(FilterConfig filterConfig) throws ServletException {
+        ServletContext context = filterConfig.getServletContext();
+        String param = ConfigReader.PREFIX + StaleguardConfig.DROP_IN;
+        String value = context.getInitParameter(param);
+        if (value != null && value.trim().equalsIgnoreCase("false")) {
+            Log.info(Log.DROP_IN_INACTIVE, "The drop-in StaleSessionFilter is switched off by context-param %s", param);
+            return false;
+        }
+        if (value != null && !value.trim().equalsIgnoreCase("true")) {
+            throw new ServletException("Staleguard configuration: context-param '" + param + "' is '"
+                    + Log.printable(value, 80) + "', but it must be 'true' or 'false'. For example: " + param + "=false");
+        }
+        for (FilterRegistration registration : context.getFilterRegistrations().values()) {
+            if (!registration.getName().equals(filterConfig.getFilterName())
+                    && StaleSessionFilter.class.getName().equals(registration.getClassName())) {
+                Log.info(Log.DROP_IN_INACTIVE, "The drop-in StaleSessionFilter yields to the application's own "
+                        + "registration '%s'", registration.getName());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (engine == null || !(request instanceof HttpServletRequest req)
+                || !(response instanceof HttpServletResponse res) || request.getAttribute(ACTIVE) != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        req.setAttribute(ACTIVE, Boolean.TRUE);
+        try {
+            filter(req, res, chain);
+        } finally {
+            req.removeAttribute(ACTIVE);
+        }
+    }
+
+    private void filter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        String path = Engine.pathInApplication(req);
+        if ("GET".equals(req.getMethod()) && engine.settings().restartCapturePaths().matches(path)) {
+            engine.captureRestart(req, res);
+        }
+        if (engine.settings().interactionPaths().matches(path) && engine.isDefinitivelyGone(req)) {
+            engine.recover(req, res, EndReason.NOT_FOUND, null);
+            return;
+        }
+        Exchange previous = Exchange.bind(new Exchange(engine, req, res));
+        try {
+            chain.doFilter(req, res);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (!recovered(req, res, e)) {
+                throw e;
+            }
+        } finally {
+            Exchange.restore(previous);
+        }
+    }
+
+    /** @return true when {@code thrown} was a stale session and a recovery response now stands in for it */
+    private boolean recovered(HttpServletRequest req, HttpServletResponse res, Exception thrown) throws IOException {
+        Classifier.Classification c = engine.classify(thrown);
+        if (c.kind() != Classifier.Kind.STALE) {
+            return false;
+        }
+        return engine.recover(req, res, c.reason(), (String) req.getAttribute(Engine.RESTART_OVERRIDE));
+    }
+
+    @Override
+    public void destroy() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+}

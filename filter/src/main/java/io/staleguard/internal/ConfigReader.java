@@ -1,0 +1,153 @@
+package io.staleguard.internal;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+
+/**
+ * Reads raw configuration values in Staleguard's precedence order: filter init-param {@code key}, then context-param
+ * {@code staleguard.key}, then each {@link ExternalConfig} (MicroProfile Config) as {@code staleguard.key}.
+ * A blank value counts as not set. Parsing helpers throw {@link ConfigException} naming the source, the value, the rule
+ * and an example.
+ */
+public final class ConfigReader {
+
+    /** Prefix of every context-param and MicroProfile Config property. */
+    public static final String PREFIX = "staleguard.";
+
+    private final String filterName;
+    private final Function<String, String> initParams;
+    private final Function<String, String> contextParams;
+    private final List<ExternalConfig> external;
+    private final ClassLoader applicationLoader;
+
+    /** A value and the words that name where it came from. */
+    public record Value(String key, String raw, String source, boolean secret) {
+
+        /** The value as an error message may show it: control characters escaped, long values cut, secrets hidden. */
+        String shown() {
+            return secret ? "<" + raw.length() + " characters, not shown>" : Log.printable(raw, 200);
+        }
+
+        /** A {@link ConfigException} stating {@code rule} and showing {@code example}. */
+        public ConfigException invalid(String rule, String example) {
+            return new ConfigException("Staleguard configuration: " + source + " is '" + shown() + "', but " + rule
+                    + ". For example: " + key + "=" + example);
+        }
+    }
+
+    /**
+     * @param filterName the filter's name for messages, or null when reading context-level configuration
+     * @param initParams filter init-params, by key
+     * @param contextParams context-params, by full name
+     * @param applicationLoader the class loader that finds {@link ExternalConfig} implementations
+     */
+    public ConfigReader(String filterName, Function<String, String> initParams, Function<String, String> contextParams,
+            ClassLoader applicationLoader) {
+        this.filterName = filterName;
+        this.initParams = initParams;
+        this.contextParams = contextParams;
+        this.applicationLoader = applicationLoader;
+        List<ExternalConfig> found = new ArrayList<>();
+        ServiceLoader.load(ExternalConfig.class, applicationLoader).forEach(found::add);
+        this.external = List.copyOf(found);
+    }
+
+    /** @return the value of {@code key} from the first source that sets it, or null */
+    public Value value(String key) {
+        return value(key, false);
+    }
+
+    /** Like {@link #value(String)}, for values that must never appear in messages. */
+    public Value secretValue(String key) {
+        return value(key, true);
+    }
+
+    private Value value(String key, boolean secret) {
+        String raw = filterName == null ? null : initParams.apply(key);
+        if (!isBlank(raw)) {
+            return new Value(key, raw.trim(), "init-param '" + key + "' of filter '" + filterName + "'", secret);
+        }
+        String property = PREFIX + key;
+        raw = contextParams.apply(property);
+        if (!isBlank(raw)) {
+            return new Value(key, raw.trim(), "context-param '" + property + "'", secret);
+        }
+        for (ExternalConfig source : external) {
+            raw = source.value(property, applicationLoader).orElse(null);
+            if (!isBlank(raw)) {
+                return new Value(key, raw.trim(), source.describe(property), secret);
+            }
+        }
+        return null;
+    }
+
+    /** @return the comma-separated items of {@code key}, trimmed, empty ones dropped; {@code defaults} when unset */
+    public List<String> list(String key, List<String> defaults) {
+        Value v = value(key);
+        return v == null ? defaults : split(v.raw());
+    }
+
+    public boolean bool(String key, boolean defaultValue) {
+        Value v = value(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        return switch (v.raw().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw v.invalid("it must be 'true' or 'false'", String.valueOf(!defaultValue));
+        };
+    }
+
+    /** A positive ISO-8601 duration such as {@code PT30S} or {@code P7D}. */
+    public Duration duration(String key, Duration defaultValue, String example) {
+        Value v = value(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        Duration d;
+        try {
+            d = Duration.parse(v.raw().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw v.invalid("it must be an ISO-8601 duration greater than zero", example);
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw v.invalid("it must be an ISO-8601 duration greater than zero", example);
+        }
+        return d;
+    }
+
+    /** One of {@code allowed} (compared ignoring case), returned as spelled in {@code allowed}. */
+    public String oneOf(String key, String defaultValue, String... allowed) {
+        Value v = value(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(v.raw())) {
+                return a;
+            }
+        }
+        throw v.invalid("it must be one of " + String.join(", ", allowed), allowed[0]);
+    }
+
+    public static List<String> split(String raw) {
+        List<String> items = new ArrayList<>();
+        for (String item : raw.split(",")) {
+            String trimmed = item.trim();
+            if (!trimmed.isEmpty()) {
+                items.add(trimmed);
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

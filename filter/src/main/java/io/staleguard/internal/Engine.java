@@ -1,0 +1,395 @@
+package io.staleguard.internal;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+import io.staleguard.EndReason;
+import io.staleguard.SessionEnded;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Staleguard's recovery for one application (B2–B7, E1): detection, the restart target, cookie expiry, the loop guard
+ * and the event. One per filter instance; the first one started in a context is also published as the context
+ * attribute {@link #CONTEXT_ATTRIBUTE} for {@code Staleguard.recover} and the CDI interceptor.
+ */
+public final class Engine implements AutoCloseable {
+
+    public static final String CONTEXT_ATTRIBUTE = Engine.class.getName();
+
+    /** The loop guard's host-only marker cookie (B6). */
+    public static final String RETRY_COOKIE = "staleguard-retry";
+
+    /** Request attribute: a context-relative restart target chosen by the application (the @Interaction value). */
+    public static final String RESTART_OVERRIDE = "io.staleguard.restart";
+
+    /** Request attribute: Boolean.TRUE once a recovery response was written, FALSE when it could not be. */
+    static final String RECOVERED = "io.staleguard.recovered";
+    /** Request attributes: the restart cookie header and target captured on this request (B7). */
+    static final String CAPTURED_HEADER = "io.staleguard.restart-captured.header";
+    static final String CAPTURED_TARGET = "io.staleguard.restart-captured.target";
+
+    private final ServletContext context;
+    private final Settings settings;
+    private final Events events;
+    private final Counters counters = new Counters();
+    private final String cookiePath;
+    private ObjectName registeredAs;
+
+    private Engine(ServletContext context, Settings settings, ClassLoader applicationLoader) {
+        this.context = context;
+        this.settings = settings;
+        this.events = new Events(context, applicationLoader);
+        this.cookiePath = settings.contextPath.isEmpty() ? "/" : settings.contextPath;
+    }
+
+    /**
+     * Reads and validates the configuration and starts an engine.
+     *
+     * @param filterName the filter's name, or null for context-level configuration only
+     * @param initParams the filter's init-params
+     * @throws ConfigException if a configuration value is invalid
+     */
+    public static Engine start(ServletContext context, String filterName, Function<String, String> initParams) {
+        ClassLoader loader = applicationLoader(context);
+        Settings settings = Settings.read(context, new ConfigReader(filterName, initParams, context::getInitParameter, loader));
+        Engine engine = new Engine(context, settings, loader);
+        synchronized (context) {
+            if (context.getAttribute(CONTEXT_ATTRIBUTE) == null) {
+                context.setAttribute(CONTEXT_ATTRIBUTE, engine);
+                engine.registerMBean();
+            }
+        }
+        if (settings.restartCookie.isGenerated() && !settings.restartCapturePaths.isEmpty()) {
+            Log.info(Log.RANDOM_RESTART_KEY, "No restart-keys configured for %s: restart cookies are signed with a key "
+                    + "generated at start-up and will not verify after a redeploy. Set restart-keys to keep flows "
+                    + "restartable across redeploys.", describe(context));
+        }
+        Log.info(Log.STARTED, "Staleguard started for %s (%s)", describe(context), settings);
+        return engine;
+    }
+
+    /**
+     * @return the engine published for {@code context}, or a new one reading context-level configuration only
+     * @throws ConfigException if a context-level configuration value is invalid
+     */
+    public static Engine forContext(ServletContext context) {
+        Object existing = context.getAttribute(CONTEXT_ATTRIBUTE);
+        if (existing instanceof Engine engine) {
+            return engine;
+        }
+        synchronized (context) {
+            existing = context.getAttribute(CONTEXT_ATTRIBUTE);
+            return existing instanceof Engine engine ? engine : start(context, null, name -> null);
+        }
+    }
+
+    private static ClassLoader applicationLoader(ServletContext context) {
+        try {
+            return context.getClassLoader();
+        } catch (UnsupportedOperationException | SecurityException e) {
+            return Thread.currentThread().getContextClassLoader();
+        }
+    }
+
+    private static String describe(ServletContext context) {
+        return context.getContextPath().isEmpty() ? "the root context" : "context " + context.getContextPath();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    public Classifier.Classification classify(Throwable thrown) {
+        return settings.classifier.classify(thrown);
+    }
+
+    /** The request's path inside the application, as the container decoded and mapped it. */
+    public static String pathInApplication(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = servletPath == null ? "" : servletPath;
+        return pathInfo == null ? path : path + pathInfo;
+    }
+
+    /**
+     * B2, container mode: the request names a session the container no longer has. A browser may send several session
+     * cookies (different paths): the container then picks one, and a live session wins.
+     */
+    public boolean isDefinitivelyGone(HttpServletRequest request) {
+        return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()
+                && request.getSession(false) == null;
+    }
+
+    /** B7: remembers a flow's starting GET in the signed restart cookie. */
+    public void captureRestart(HttpServletRequest request, HttpServletResponse response) {
+        String target = RestartTargets.currentRequest(request.getRequestURI(), request.getQueryString());
+        if (target == null) {
+            return;
+        }
+        String header = SetCookies.set(RestartCookie.NAME, settings.restartCookie.sign(settings.contextPath, target),
+                cookiePath, null, null, Instant.now(), settings.secure(request, RestartCookie.NAME), true,
+                settings.sameSite);
+        response.addHeader("Set-Cookie", header);
+        request.setAttribute(CAPTURED_HEADER, header);
+        request.setAttribute(CAPTURED_TARGET, target);
+    }
+
+    /**
+     * B3: recovers on a servlet response. When the response is already committed it logs one WARN, still ends the
+     * session and fires the event, and returns false so that the caller rethrows the original exception.
+     *
+     * @param restartOverride a context-relative restart target chosen by the application, or null
+     * @return whether a recovery response was written (also when an earlier call on this request wrote it)
+     */
+    public boolean recover(HttpServletRequest request, HttpServletResponse response, EndReason reason,
+            String restartOverride) throws IOException {
+        Object done = request.getAttribute(RECOVERED);
+        if (done != null) {
+            return (Boolean) done;
+        }
+        if (response.isCommitted()) {
+            request.setAttribute(RECOVERED, Boolean.FALSE);
+            Log.warn(Log.COMMITTED, "The response to %s was already committed when its session turned out to be "
+                    + "stale (%s): its cookies cannot be expired nor the user redirected. Let Staleguard see the "
+                    + "failure before the response is written, for example with @Interaction.",
+                    Log.printable(request.getRequestURI(), 200), reason);
+            endSession(request, reason);
+            return false;
+        }
+        RecoveryResponse planned = recoverDetached(request, reason, restartOverride);
+        try {
+            response.reset();
+        } catch (IllegalStateException committedMeanwhile) {
+            request.setAttribute(RECOVERED, Boolean.FALSE);
+            Log.warn(Log.COMMITTED, "The response to %s was committed while recovering from %s",
+                    Log.printable(request.getRequestURI(), 200), reason);
+            return false;
+        }
+        planned.writeTo(response);
+        return true;
+    }
+
+    /**
+     * Ends the session (invalidation, event) and returns the recovery response for the caller to send, for callers
+     * that do not write to the servlet response themselves (a JAX-RS method returning a {@code Response}).
+     */
+    public RecoveryResponse recoverDetached(HttpServletRequest request, EndReason reason, String restartOverride) {
+        request.setAttribute(RECOVERED, Boolean.TRUE);
+        RequestKind kind = RequestKind.of(request);
+        String target = restartTarget(request, kind, restartOverride);
+        boolean loop = retryMarkerPresent(request);
+
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        Set<String> expired = expireCookies(request, headers);
+        Object captured = request.getAttribute(CAPTURED_HEADER);
+        if (captured != null) {
+            headers.add(Responses.header("Set-Cookie", (String) captured));
+        }
+        if (!loop) {
+            Instant now = Instant.now();
+            headers.add(Responses.header("Set-Cookie", SetCookies.set(RETRY_COOKIE,
+                    Long.toString(now.plus(settings.retryWindow).getEpochSecond()), cookiePath, null,
+                    settings.retryWindow, now, settings.secure(request, RETRY_COOKIE), true, settings.sameSite)));
+        }
+        headers.add(Responses.header("Cache-Control", "no-store"));
+
+        RecoveryResponse response;
+        if (loop) {
+            counters.loopGuarded.increment();
+            Log.warn(Log.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The browser "
+                    + "still sends %s although they were expired; they were probably set with a Path or Domain that "
+                    + "the cookie configuration (session-cookie, cookies) does not list. Other cookies it sent: %s.",
+                    settings.retryWindow, Log.printable(request.getRequestURI(), 200),
+                    expired.isEmpty() ? "no configured cookie" : expired, otherCookieNames(request, expired));
+            response = Responses.loopGuarded(kind, target, reason, headers);
+        } else {
+            response = Responses.restart(kind, target, reason, headers);
+        }
+        endSession(request, reason);
+        return response;
+    }
+
+    private void endSession(HttpServletRequest request, EndReason reason) {
+        String idHash = SessionIds.hash(request.getRequestedSessionId());
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalidated) {
+                // Someone else ended it first; the outcome is the same.
+            }
+        }
+        counters.recovered.increment();
+        if (reason == EndReason.IDENTITY_CHANGED) {
+            counters.identityChanged.increment();
+        }
+        if (Log.isDebugEnabled()) {
+            Log.debug(Log.RECOVERED, "Ended session %s on %s: %s", idHash, Log.printable(request.getRequestURI(), 200),
+                    reason);
+        }
+        events.fire(new SessionEnded(idHash, reason, Log.printable(request.getRequestURI(), 512), Instant.now()));
+    }
+
+    /** B5: the first target that applies; every one is same-origin by construction or by check. */
+    String restartTarget(HttpServletRequest request, RequestKind kind, String restartOverride) {
+        if (restartOverride != null && RestartTargets.isSafe(restartOverride)) {
+            return settings.contextPath + restartOverride;
+        }
+        Object captured = request.getAttribute(CAPTURED_TARGET);
+        if (captured != null) {
+            return (String) captured;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (RestartCookie.NAME.equals(c.getName())) {
+                    String verified = settings.restartCookie.verify(settings.contextPath, c.getValue());
+                    if (verified != null) {
+                        return verified;
+                    }
+                }
+            }
+        }
+        if (settings.restartUrl != null) {
+            return settings.restartUrl;
+        }
+        if (kind == RequestKind.NAVIGATION && "GET".equals(request.getMethod())) {
+            String current = RestartTargets.currentRequest(request.getRequestURI(), request.getQueryString());
+            if (current != null) {
+                return current;
+            }
+        }
+        return RestartTargets.contextRoot(settings.contextPath);
+    }
+
+    private boolean retryMarkerPresent(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return false;
+        }
+        long now = Instant.now().getEpochSecond();
+        for (Cookie c : cookies) {
+            if (RETRY_COOKIE.equals(c.getName())) {
+                try {
+                    if (Long.parseLong(c.getValue()) > now) {
+                        return true;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // A marker we did not write; ignore it.
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * B3: one expiry header per place each configured cookie the request carried may live.
+     *
+     * @return the names of the cookies expired
+     */
+    private Set<String> expireCookies(HttpServletRequest request, List<Map.Entry<String, String>> headers) {
+        Set<String> names = new LinkedHashSet<>();
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return names;
+        }
+        for (Cookie cookie : cookies) {
+            String name = cookie.getName();
+            if (names.contains(name) || !CookieSpec.isToken(name)) {
+                continue;
+            }
+            CookieSpec spec = specFor(name);
+            if (spec == null) {
+                continue;
+            }
+            names.add(name);
+            boolean secure = settings.secure(request, name);
+            if (name.startsWith("__Host-")) {
+                headers.add(Responses.header("Set-Cookie", SetCookies.expire(name, "/", null, true, settings.sameSite)));
+                continue;
+            }
+            for (String path : spec.paths()) {
+                headers.add(Responses.header("Set-Cookie", SetCookies.expire(name, path, null, secure, settings.sameSite)));
+                for (String domain : spec.domains()) {
+                    headers.add(Responses.header("Set-Cookie",
+                            SetCookies.expire(name, path, domain, secure, settings.sameSite)));
+                }
+            }
+        }
+        return names;
+    }
+
+    private CookieSpec specFor(String cookieName) {
+        for (CookieSpec spec : settings.cookies) {
+            if (spec.matches(cookieName)) {
+                return spec;
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> otherCookieNames(HttpServletRequest request, Set<String> configured) {
+        Set<String> others = new LinkedHashSet<>();
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (!configured.contains(c.getName()) && !RETRY_COOKIE.equals(c.getName())
+                        && !RestartCookie.NAME.equals(c.getName())) {
+                    others.add(Log.printable(c.getName(), 64));
+                }
+            }
+        }
+        return others;
+    }
+
+    private void registerMBean() {
+        try {
+            String path = settings.contextPath.isEmpty() ? "/" : settings.contextPath;
+            ObjectName name = new ObjectName("io.staleguard:type=Staleguard,context=" + ObjectName.quote(path));
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            if (!server.isRegistered(name)) {
+                server.registerMBean(counters, name);
+                registeredAs = name;
+            }
+        } catch (JMException | SecurityException | LinkageError e) {
+            Log.warn(Log.JMX_FAILED, "Staleguard counters for %s are not available through JMX: %s",
+                    describe(context), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (context) {
+            if (context.getAttribute(CONTEXT_ATTRIBUTE) == this) {
+                context.removeAttribute(CONTEXT_ATTRIBUTE);
+            }
+        }
+        if (registeredAs != null) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
+            } catch (JMException | SecurityException e) {
+                Log.warn(Log.JMX_FAILED, "Could not unregister %s: %s", registeredAs, e);
+            }
+            registeredAs = null;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.staleguard.internal;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * Staleguard's log messages. Every message starts with a stable id ({@code SG0001}…) so operators can grep for it and
+ * alert on it; the ids are listed in the README. Nothing logged here ever contains a session id or a cookie value.
+ */
+public final class Log {
+
+    private static final Logger LOGGER = System.getLogger("io.staleguard");
+
+    public static final String STARTED = "SG0001";
+    public static final String COMMITTED = "SG0002";
+    public static final String LOOP_GUARD = "SG0003";
+    public static final String LISTENER_FAILED = "SG0004";
+    public static final String DROP_IN_INACTIVE = "SG0005";
+    public static final String JMX_FAILED = "SG0006";
+    public static final String RECOVERED = "SG0007";
+    public static final String RANDOM_RESTART_KEY = "SG0008";
+    public static final String UNTRUSTED_IDENTITY_HEADER = "SG0009";
+    public static final String STORE_UNAVAILABLE = "SG0010";
+
+    private Log() {
+    }
+
+    public static void info(String id, String message, Object... args) {
+        log(Level.INFO, id, message, null, args);
+    }
+
+    public static void warn(String id, String message, Object... args) {
+        log(Level.WARNING, id, message, null, args);
+    }
+
+    public static void warn(String id, Throwable thrown, String message, Object... args) {
+        log(Level.WARNING, id, message, thrown, args);
+    }
+
+    public static void debug(String id, String message, Object... args) {
+        log(Level.DEBUG, id, message, null, args);
+    }
+
+    public static boolean isDebugEnabled() {
+        return LOGGER.isLoggable(Level.DEBUG);
+    }
+
+    private static void log(Level level, String id, String message, Throwable thrown, Object... args) {
+        if (!LOGGER.isLoggable(level)) {
+            return;
+        }
+        String text = id + ": " + (args.length == 0 ? message : String.format(message, args));
+        if (thrown == null) {
+            LOGGER.log(level, text);
+        } else {
+            LOGGER.log(level, text, thrown);
+        }
+    }
+
+    /**
+     * Makes a request path or header value safe to log: control characters are escaped and long values cut, so a
+     * crafted request cannot forge log lines.
+     */
+    public static String printable(String value, int maxLength) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(Math.min(value.length(), maxLength) + 8);
+        for (int i = 0; i < value.length(); i++) {
+            if (out.length() >= maxLength) {
+                out.append("…(").append(value.length()).append(" chars)");
+                break;
+            }
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

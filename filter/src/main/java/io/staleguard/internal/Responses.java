@@ -1,0 +1,117 @@
+package io.staleguard.internal;
+
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.List;
+import java.util.Map;
+
+import io.staleguard.EndReason;
+
+/** The bodies and status codes of B4 (restart) and B6 (loop guard), per request kind. */
+final class Responses {
+
+    static final String PROBLEM_JSON = "application/problem+json;charset=UTF-8";
+    static final String HTML = "text/html;charset=UTF-8";
+    static final String XML = "text/xml;charset=UTF-8";
+
+    static final String TYPE_ENDED = "urn:staleguard:session-ended";
+    static final String TYPE_LOOP = "urn:staleguard:session-restart-failed";
+
+    private Responses() {
+    }
+
+    static RecoveryResponse restart(RequestKind kind, String target, EndReason reason,
+            List<Map.Entry<String, String>> headers) {
+        return switch (kind) {
+            case NAVIGATION -> {
+                headers.add(header("Location", target));
+                yield new RecoveryResponse(303, headers, HTML, page("Session ended",
+                        "<p>Your session has ended. <a href=\"" + html(target) + "\">Continue</a></p>"));
+            }
+            case API -> {
+                headers.add(header("Session-Restart", target));
+                headers.add(header("WWW-Authenticate", "Session realm=\"staleguard\""));
+                yield new RecoveryResponse(401, headers, PROBLEM_JSON, problem(TYPE_ENDED, "Session ended", 401,
+                        "The session this request belongs to no longer exists; start again at the restart URL.",
+                        reason, target, true));
+            }
+            case FACES_PARTIAL -> new RecoveryResponse(200, headers, XML,
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><redirect url=\"" + html(target)
+                            + "\"/></partial-response>");
+        };
+    }
+
+    static RecoveryResponse loopGuarded(RequestKind kind, String target, EndReason reason,
+            List<Map.Entry<String, String>> headers) {
+        return switch (kind) {
+            case NAVIGATION -> new RecoveryResponse(400, headers, HTML, page("Sign-in could not be restarted",
+                    "<p>This site did not recognise your session, so it cleared its cookies and sent you back to the "
+                            + "start. That just happened a moment ago and did not help: your browser is still sending "
+                            + "a cookie that the site cannot clear.</p>\n<ol>\n<li><a href=\"" + html(target)
+                            + "\">Try again</a>.</li>\n<li>If you land here again, clear this site's cookies (your "
+                            + "browser's settings, under site data or cookies) and reload the page.</li>\n</ol>"));
+            case API -> new RecoveryResponse(400, headers, PROBLEM_JSON, problem(TYPE_LOOP,
+                    "Session restart failed", 400, "The session was restarted moments ago and is stale again: the "
+                            + "browser keeps a cookie that cannot be cleared. Clear this site's cookies.",
+                    reason, target, false));
+            case FACES_PARTIAL -> new RecoveryResponse(200, headers, XML,
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><error><error-name>"
+                            + "io.staleguard.SessionRestartFailed</error-name><error-message>The session is stale "
+                            + "again right after a restart: clear this site's cookies and reload."
+                            + "</error-message></error></partial-response>");
+        };
+    }
+
+    static Map.Entry<String, String> header(String name, String value) {
+        return new SimpleImmutableEntry<>(name, value);
+    }
+
+    static String problem(String type, String title, int status, String detail, EndReason reason, String restart,
+            boolean retry) {
+        return "{\"type\":\"" + json(type) + "\",\"title\":\"" + json(title) + "\",\"status\":" + status
+                + ",\"detail\":\"" + json(detail) + "\",\"reason\":\"" + reason.name() + "\",\"restart\":\""
+                + json(restart) + "\",\"retry\":" + retry + "}";
+    }
+
+    static String page(String title, String content) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + html(title)
+                + "</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;"
+                + "line-height:1.5}</style></head>\n<body><h1>" + html(title) + "</h1>\n" + content + "\n</body></html>\n";
+    }
+
+    static String html(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static String json(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '<' -> b.append("\\u003c");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,140 @@
+package io.staleguard.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.staleguard.StaleguardConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The recovery settings of one application, parsed and validated once at start-up (C3). Immutable.
+ */
+public final class Settings {
+
+    public static final Duration DEFAULT_RETRY_WINDOW = Duration.ofSeconds(30);
+
+    final String contextPath;
+    final CookieSpec sessionCookie;
+    /** The session cookie first, then the configured ones. */
+    final List<CookieSpec> cookies;
+    final String cookieSecure;
+    /** {@code Lax}, {@code Strict}, {@code None}, or null to omit. */
+    final String sameSite;
+    final UrlPatterns interactionPaths;
+    final UrlPatterns restartCapturePaths;
+    /** The configured restart target with the context path in front, or null. */
+    final String restartUrl;
+    final RestartCookie restartCookie;
+    final Classifier classifier;
+    final Duration retryWindow;
+
+    private Settings(ServletContext context, ConfigReader config) {
+        contextPath = context.getContextPath();
+        String defaultPath = contextPath.isEmpty() ? "/" : contextPath;
+
+        ConfigReader.Value session = config.value(StaleguardConfig.SESSION_COOKIE);
+        if (session == null) {
+            sessionCookie = containerSessionCookie(context.getSessionCookieConfig(), defaultPath);
+        } else {
+            List<CookieSpec> specs = CookieSpec.parseAll(session, defaultPath);
+            if (specs.size() != 1 || specs.get(0).prefix()) {
+                throw session.invalid("it must name exactly one cookie, without '*'", "JSESSIONID;path=/app");
+            }
+            sessionCookie = specs.get(0);
+        }
+        List<CookieSpec> all = new ArrayList<>();
+        all.add(sessionCookie);
+        ConfigReader.Value more = config.value(StaleguardConfig.COOKIES);
+        if (more != null) {
+            all.addAll(CookieSpec.parseAll(more, defaultPath));
+        }
+        cookies = List.copyOf(all);
+
+        cookieSecure = config.oneOf(StaleguardConfig.COOKIE_SECURE, "auto", "auto", "true", "false");
+        String sameSiteValue = config.oneOf(StaleguardConfig.COOKIE_SAME_SITE, "Lax", "Lax", "Strict", "None", "omit");
+        if ("None".equals(sameSiteValue) && "false".equals(cookieSecure)) {
+            throw config.value(StaleguardConfig.COOKIE_SAME_SITE).invalid(
+                    "browsers drop SameSite=None cookies that are not Secure, and cookie-secure is false", "Lax");
+        }
+        sameSite = "omit".equals(sameSiteValue) ? null : sameSiteValue;
+
+        interactionPaths = UrlPatterns.parse(config.value(StaleguardConfig.INTERACTION_PATHS));
+        restartCapturePaths = UrlPatterns.parse(config.value(StaleguardConfig.RESTART_CAPTURE_PATHS));
+
+        ConfigReader.Value restart = config.value(StaleguardConfig.RESTART_URL);
+        if (restart != null) {
+            String problem = RestartTargets.problemWithConfigured(restart.raw());
+            if (problem != null) {
+                throw restart.invalid(problem, "/login");
+            }
+            restartUrl = contextPath + restart.raw();
+        } else {
+            restartUrl = null;
+        }
+        restartCookie = RestartCookie.fromKeys(config.secretValue(StaleguardConfig.RESTART_KEYS));
+
+        classifier = new Classifier(
+                Classifier.classNames(config.value(StaleguardConfig.STALE_EXCEPTIONS), Classifier.DEFAULT_STALE),
+                Classifier.classNames(config.value(StaleguardConfig.TRANSIENT_EXCEPTIONS), Classifier.DEFAULT_TRANSIENT));
+        retryWindow = config.duration(StaleguardConfig.RETRY_WINDOW, DEFAULT_RETRY_WINDOW, "PT30S");
+    }
+
+    /**
+     * @throws ConfigException if a value is invalid
+     */
+    public static Settings read(ServletContext context, ConfigReader config) {
+        return new Settings(context, config);
+    }
+
+    private static CookieSpec containerSessionCookie(SessionCookieConfig scc, String defaultPath) {
+        String name = scc == null || scc.getName() == null ? "JSESSIONID" : scc.getName();
+        String path = scc == null || scc.getPath() == null || scc.getPath().isEmpty() ? defaultPath : scc.getPath();
+        String domain = scc == null ? null : scc.getDomain();
+        return new CookieSpec(name, false, List.of(path), domain == null || domain.isEmpty() ? List.of() : List.of(domain));
+    }
+
+    /** Whether a cookie Staleguard writes gets the Secure attribute. Prefixed cookies always do: browsers require it. */
+    boolean secure(HttpServletRequest request, String cookieName) {
+        if (cookieName.startsWith("__Host-") || cookieName.startsWith("__Secure-")) {
+            return true;
+        }
+        return switch (cookieSecure) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> request.isSecure();
+        };
+    }
+
+    public String contextPath() {
+        return contextPath;
+    }
+
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    public CookieSpec sessionCookie() {
+        return sessionCookie;
+    }
+
+    public UrlPatterns interactionPaths() {
+        return interactionPaths;
+    }
+
+    public UrlPatterns restartCapturePaths() {
+        return restartCapturePaths;
+    }
+
+    @Override
+    public String toString() {
+        return "session-cookie=" + sessionCookie.name() + ", cookies=" + cookies.size()
+                + ", interaction-paths=" + (interactionPaths.isEmpty() ? "none" : "set")
+                + ", restart-url=" + (restartUrl == null ? "none" : restartUrl)
+                + ", restart-capture-paths=" + (restartCapturePaths.isEmpty() ? "none" : "set")
+                + ", restart-keys=" + (restartCookie.isGenerated() ? "generated" : "configured")
+                + ", retry-window=" + retryWindow;
+    }
+}
