@@ -148,6 +148,10 @@ public class StaleSessionFilter implements Filter {
         if ("GET".equals(req.getMethod()) && engine.settings().restartCapturePaths().matches(path)) {
             engine.captureRestart(req, res);
         }
+        if (engine.identityChanged(req)) {
+            engine.recoverIdentityChange(req, res);
+            return;
+        }
         if (engine.settings().interactionPaths().matches(path) && engine.isDefinitivelyGone(req)) {
             engine.recover(req, res, EndReason.NOT_FOUND, null);
             return;

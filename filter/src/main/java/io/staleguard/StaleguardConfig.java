@@ -75,6 +75,12 @@ public final class StaleguardConfig {
     /** The session attribute holding the user's identity; default: {@code getRemoteUser()}. */
     public static final String IDENTITY_ATTRIBUTE = "identity-attribute";
 
+    /**
+     * Whether identities are compared ignoring case (after trimming), as e-mail addresses usually should be. Never a
+     * pattern and never Unicode-normalised. Default {@code true}.
+     */
+    public static final String IDENTITY_IGNORE_CASE = "identity-ignore-case";
+
     /** CIDR list of proxies whose identity header is believed. Default: loopback ({@code 127.0.0.0/8, ::1/128}). */
     public static final String TRUSTED_PROXIES = "trusted-proxies";
 

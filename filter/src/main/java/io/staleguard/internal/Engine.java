@@ -139,6 +139,21 @@ public final class Engine implements AutoCloseable {
                 && request.getSession(false) == null;
     }
 
+    /** I1–I3: whether a trusted proxy vouches for someone else than the session's user. */
+    public boolean identityChanged(HttpServletRequest request) {
+        return settings.identity != null && settings.identity.changed(request);
+    }
+
+    /** I1: ends the old user's session; a navigation comes back to the same URL so the app signs the new user in. */
+    public void recoverIdentityChange(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String sameUrl = null;
+        String uri = request.getRequestURI();
+        if (RequestKind.of(request) == RequestKind.NAVIGATION && uri.startsWith(settings.contextPath)) {
+            sameUrl = RestartTargets.currentRequest(uri.substring(settings.contextPath.length()), request.getQueryString());
+        }
+        recover(request, response, EndReason.IDENTITY_CHANGED, sameUrl);
+    }
+
     /** B7: remembers a flow's starting GET in the signed restart cookie. */
     public void captureRestart(HttpServletRequest request, HttpServletResponse response) {
         String target = RestartTargets.currentRequest(request.getRequestURI(), request.getQueryString());

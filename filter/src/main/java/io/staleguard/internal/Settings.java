@@ -30,6 +30,8 @@ public final class Settings {
     final RestartCookie restartCookie;
     final Classifier classifier;
     final Duration retryWindow;
+    /** The trusted identity header check, or null when none is configured. */
+    final Identity identity;
 
     private Settings(ServletContext context, ConfigReader config) {
         contextPath = context.getContextPath();
@@ -80,6 +82,7 @@ public final class Settings {
                 Classifier.classNames(config.value(StaleguardConfig.STALE_EXCEPTIONS), Classifier.DEFAULT_STALE),
                 Classifier.classNames(config.value(StaleguardConfig.TRANSIENT_EXCEPTIONS), Classifier.DEFAULT_TRANSIENT));
         retryWindow = config.duration(StaleguardConfig.RETRY_WINDOW, DEFAULT_RETRY_WINDOW, "PT30S");
+        identity = Identity.read(config);
     }
 
     /**
@@ -135,6 +138,7 @@ public final class Settings {
                 + ", restart-url=" + (restartUrl == null ? "none" : restartUrl)
                 + ", restart-capture-paths=" + (restartCapturePaths.isEmpty() ? "none" : "set")
                 + ", restart-keys=" + (restartCookie.isGenerated() ? "generated" : "configured")
-                + ", retry-window=" + retryWindow;
+                + ", retry-window=" + retryWindow
+                + ", identity-header=" + (identity == null ? "none" : "set");
     }
 }

@@ -1,0 +1,109 @@
+package io.staleguard.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.staleguard.StaleguardConfig;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The trusted identity header (I1–I3): a session whose user differs from the one a trusted SSO proxy vouches for is
+ * stale. Values are compared exactly, after trimming and (by default) lower-casing: never as a pattern, never with
+ * Unicode normalisation, so {@code %}, {@code _}, {@code *} are ordinary characters and look-alikes never match.
+ */
+public final class Identity {
+
+    static final List<String> DEFAULT_TRUSTED = List.of("127.0.0.0/8", "::1/128");
+    private static final long WARN_INTERVAL_MILLIS = 60_000;
+
+    private final String header;
+    private final String attribute;
+    private final boolean ignoreCase;
+    private final List<Cidr> trusted;
+    private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE / 2);
+
+    private Identity(String header, String attribute, boolean ignoreCase, List<Cidr> trusted) {
+        this.header = header;
+        this.attribute = attribute;
+        this.ignoreCase = ignoreCase;
+        this.trusted = trusted;
+    }
+
+    /** @return the identity check, or null when no {@code identity-header} is configured */
+    static Identity read(ConfigReader config) {
+        ConfigReader.Value header = config.value(StaleguardConfig.IDENTITY_HEADER);
+        ConfigReader.Value proxies = config.value(StaleguardConfig.TRUSTED_PROXIES);
+        List<Cidr> trusted = proxies == null
+                ? Cidr.parseAll(new ConfigReader.Value(StaleguardConfig.TRUSTED_PROXIES, String.join(",", DEFAULT_TRUSTED),
+                        "default", false))
+                : Cidr.parseAll(proxies);
+        if (header == null) {
+            return null;
+        }
+        if (!CookieSpec.isToken(header.raw())) {
+            throw header.invalid("it must be an HTTP header name", "X-Auth-Request-Email");
+        }
+        ConfigReader.Value attribute = config.value(StaleguardConfig.IDENTITY_ATTRIBUTE);
+        boolean ignoreCase = config.bool(StaleguardConfig.IDENTITY_IGNORE_CASE, true);
+        return new Identity(header.raw(), attribute == null ? null : attribute.raw(), ignoreCase, trusted);
+    }
+
+    /**
+     * @return true when a trusted proxy vouches for a user other than the one this request's session belongs to
+     */
+    boolean changed(HttpServletRequest request) {
+        String claimed = request.getHeader(header);
+        if (claimed == null) {
+            return false;
+        }
+        if (!fromTrustedProxy(request)) {
+            warnUntrusted(request);
+            return false;
+        }
+        String current = sessionIdentity(request);
+        return current != null && !normalise(claimed).equals(normalise(current));
+    }
+
+    private String sessionIdentity(HttpServletRequest request) {
+        if (attribute == null) {
+            return request.getRemoteUser();
+        }
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        try {
+            Object value = session.getAttribute(attribute);
+            return value == null ? null : value.toString();
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
+    }
+
+    private String normalise(String value) {
+        String trimmed = value.strip();
+        return ignoreCase ? trimmed.toLowerCase(Locale.ROOT) : trimmed;
+    }
+
+    private boolean fromTrustedProxy(HttpServletRequest request) {
+        byte[] peer = Cidr.literal(request.getRemoteAddr());
+        for (Cidr network : trusted) {
+            if (network.contains(peer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void warnUntrusted(HttpServletRequest request) {
+        long now = System.currentTimeMillis();
+        long last = lastWarning.get();
+        if (now - last >= WARN_INTERVAL_MILLIS && lastWarning.compareAndSet(last, now)) {
+            Log.warn(Log.UNTRUSTED_IDENTITY_HEADER, "Ignoring header %s from %s, which is not in trusted-proxies; "
+                    + "if that address is your SSO proxy, add it to trusted-proxies. (Logged at most once a minute.)",
+                    header, Log.printable(request.getRemoteAddr(), 64));
+        }
+    }
+}
