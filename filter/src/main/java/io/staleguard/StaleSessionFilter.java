@@ -34,6 +34,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * Ajax request with a partial-response redirect;</li>
  * <li>fires one {@link SessionEnded} event.</li>
  * </ol>
+ * With {@code identity-header} set, a request whose trusted SSO proxy (one of {@code trusted-proxies}) vouches for
+ * another user than the session's is recovered the same way, with reason {@link EndReason#IDENTITY_CHANGED}; a page
+ * load then comes back to the same URL so the application signs the new user in.
+ * <p>
  * If the same browser comes back stale within {@code retry-window}, it is not redirected again: it gets a page
  * explaining how to clear the site's cookies, and the log names the cookies that could not be cleared. Store hiccups
  * ({@link io.staleguard.store.StoreUnavailableException}, {@code transient-exceptions}) are never taken for a stale
