@@ -41,7 +41,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * If the same browser comes back stale within {@code retry-window}, it is not redirected again: it gets a page
  * explaining how to clear the site's cookies, and the log names the cookies that could not be cleared. Store hiccups
  * ({@link io.staleguard.store.StoreUnavailableException}, {@code transient-exceptions}) are never taken for a stale
- * session: they pass through untouched.
+ * session: nothing is expired or invalidated, and the answer is a {@code 503} with {@code Retry-After}
+ * ({@code on-unavailable=retry-later}, the default) or the exception itself ({@code on-unavailable=propagate}).
  *
  * <h2>Usage</h2>
  * Drop {@code staleguard-filter.jar} into {@code WEB-INF/lib}: its {@code web-fragment.xml} maps this filter to
@@ -175,10 +176,11 @@ public class StaleSessionFilter implements Filter {
     /** @return true when {@code thrown} was a stale session and a recovery response now stands in for it */
     private boolean recovered(HttpServletRequest req, HttpServletResponse res, Exception thrown) throws IOException {
         Classifier.Classification c = engine.classify(thrown);
-        if (c.kind() != Classifier.Kind.STALE) {
-            return false;
-        }
-        return engine.recover(req, res, c.reason(), (String) req.getAttribute(Engine.RESTART_OVERRIDE));
+        return switch (c.kind()) {
+            case STALE -> engine.recover(req, res, c.reason(), (String) req.getAttribute(Engine.RESTART_OVERRIDE));
+            case TRANSIENT -> engine.unavailable(req, res, thrown);
+            case OTHER -> false;
+        };
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.staleguard;
 
+import static io.staleguard.testing.Harness.api;
 import static io.staleguard.testing.Harness.navigate;
 import static io.staleguard.testing.Harness.throwing;
 import static io.staleguard.testing.Harness.withCookies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 import io.staleguard.store.StoreUnavailableException;
 import io.staleguard.testing.Harness;
@@ -112,16 +116,43 @@ class ExceptionTriggerTest {
     }
 
     @Test
-    @DisplayName("T1: a StoreUnavailableException is never stale, even with a SessionNotFoundException in the chain")
+    @DisplayName("T1: a StoreUnavailableException is never stale, even with a SessionNotFoundException around it: 503")
     void transientWins() throws Exception {
         app = Harness.withInitParams();
         RuntimeException thrown = new SessionNotFoundException("looked gone",
                 new StoreUnavailableException("store timed out"));
+        MockHttpServletRequest request = withCookies(navigate("GET", "/consent?x=1"), "JSESSIONID", "alive");
+        jakarta.servlet.http.HttpSession session = request.getSession(true);
+        RawResponse r = app.run(request, throwing(thrown));
+        assertEquals(503, r.getStatus());
+        assertEquals(List.of("5"), r.headers("Retry-After"));
+        assertEquals(List.of("no-store"), r.headers("Cache-Control"));
+        assertTrue(r.headers("Set-Cookie").isEmpty(), "no cookie may be expired on a transient failure");
+        assertFalse(((org.springframework.mock.web.MockHttpSession) session).isInvalid(), "the session lives on");
+        assertTrue(r.body().contains("href=\"/app/consent?x=1\""), "offers to try the same page again");
+        assertTrue(app.events.isEmpty());
+    }
+
+    @Test
+    @DisplayName("T1: an API call meeting a transient failure gets 503 problem+json with retry true")
+    void transientApi() throws Exception {
+        app = Harness.withInitParams();
+        RawResponse r = app.run(api("GET", "/api/me"), throwing(new StoreUnavailableException("down")));
+        assertEquals(503, r.getStatus());
+        assertEquals("application/problem+json;charset=UTF-8", r.getContentType());
+        assertTrue(r.body().contains("\"type\":\"urn:staleguard:store-unavailable\"") && r.body().contains("\"retry\":true"));
+        assertTrue(r.headers("Session-Restart").isEmpty());
+    }
+
+    @Test
+    @DisplayName("T1: on-unavailable=propagate rethrows the transient failure untouched")
+    void propagate() throws Exception {
+        app = Harness.withInitParams("on-unavailable", "propagate");
+        RuntimeException thrown = new StoreUnavailableException("down");
         RawResponse response = new RawResponse();
-        assertSame(thrown, assertThrows(SessionNotFoundException.class,
-                () -> app.run(withCookies(navigate("GET", "/consent"), "JSESSIONID", "alive"), response,
-                        throwing(thrown))));
-        assertTrue(response.headers("Set-Cookie").isEmpty(), "no cookie may be expired on a transient failure");
+        assertSame(thrown, assertThrows(StoreUnavailableException.class,
+                () -> app.run(withCookies(navigate("GET", "/x"), "JSESSIONID", "s"), response, throwing(thrown))));
+        assertTrue(response.headers("Set-Cookie").isEmpty());
         assertTrue(app.events.isEmpty());
     }
 
@@ -132,7 +163,7 @@ class ExceptionTriggerTest {
         for (Exception cause : new Exception[] {new SQLTransientConnectionException("pool"),
                 new SocketTimeoutException("read timed out")}) {
             RuntimeException thrown = new SessionNotFoundException("looked gone", cause);
-            assertThrows(SessionNotFoundException.class, () -> app.run(navigate("GET", "/x"), throwing(thrown)));
+            assertEquals(503, app.run(navigate("GET", "/x"), throwing(thrown)).getStatus());
         }
         assertTrue(app.events.isEmpty());
     }

@@ -48,6 +48,7 @@ public final class Engine implements AutoCloseable {
     private final Events events;
     private final Counters counters = new Counters();
     private final String cookiePath;
+    private final RateLimitedWarning unavailableWarning = new RateLimitedWarning(Log.STORE_UNAVAILABLE, 10_000);
     private ObjectName registeredAs;
 
     private Engine(ServletContext context, Settings settings, ClassLoader applicationLoader) {
@@ -137,6 +138,46 @@ public final class Engine implements AutoCloseable {
     public boolean isDefinitivelyGone(HttpServletRequest request) {
         return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()
                 && request.getSession(false) == null;
+    }
+
+    /**
+     * T1: a transient failure (store down, timeout) is never a stale session: nothing is invalidated, expired or
+     * announced. With {@code on-unavailable=retry-later} an uncommitted response becomes a 503 with Retry-After.
+     *
+     * @return whether the 503 was written; false means the caller rethrows
+     */
+    public boolean unavailable(HttpServletRequest request, HttpServletResponse response, Throwable thrown)
+            throws IOException {
+        counters.unavailable.increment();
+        unavailableWarning.warn(null, "A session store or another dependency was unavailable on %s (%s). No session "
+                + "was ended. (Logged at most every 10 seconds.)", Log.printable(request.getRequestURI(), 200),
+                causeChain(thrown));
+        if (!settings.retryLater || response.isCommitted()) {
+            return false;
+        }
+        RequestKind kind = RequestKind.of(request);
+        String retry = kind == RequestKind.NAVIGATION && "GET".equals(request.getMethod())
+                ? RestartTargets.currentRequest(request.getRequestURI(), request.getQueryString()) : null;
+        try {
+            response.reset();
+        } catch (IllegalStateException committedMeanwhile) {
+            return false;
+        }
+        Responses.unavailable(kind, retry).writeTo(response);
+        return true;
+    }
+
+    /** Class names only: messages of driver exceptions may quote parameters, and parameters may be session ids. */
+    private static String causeChain(Throwable thrown) {
+        StringBuilder b = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (b.length() > 0) {
+                b.append(" <- ");
+            }
+            b.append(t.getClass().getName());
+        }
+        return b.toString();
     }
 
     /** I1–I3: whether a trusted proxy vouches for someone else than the session's user. */

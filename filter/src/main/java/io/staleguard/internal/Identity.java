@@ -2,7 +2,6 @@ package io.staleguard.internal;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.staleguard.StaleguardConfig;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,13 +15,12 @@ import jakarta.servlet.http.HttpSession;
 public final class Identity {
 
     static final List<String> DEFAULT_TRUSTED = List.of("127.0.0.0/8", "::1/128");
-    private static final long WARN_INTERVAL_MILLIS = 60_000;
 
     private final String header;
     private final String attribute;
     private final boolean ignoreCase;
     private final List<Cidr> trusted;
-    private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE / 2);
+    private final RateLimitedWarning untrustedWarning = new RateLimitedWarning(Log.UNTRUSTED_IDENTITY_HEADER, 60_000);
 
     private Identity(String header, String attribute, boolean ignoreCase, List<Cidr> trusted) {
         this.header = header;
@@ -98,12 +96,8 @@ public final class Identity {
     }
 
     private void warnUntrusted(HttpServletRequest request) {
-        long now = System.currentTimeMillis();
-        long last = lastWarning.get();
-        if (now - last >= WARN_INTERVAL_MILLIS && lastWarning.compareAndSet(last, now)) {
-            Log.warn(Log.UNTRUSTED_IDENTITY_HEADER, "Ignoring header %s from %s, which is not in trusted-proxies; "
-                    + "if that address is your SSO proxy, add it to trusted-proxies. (Logged at most once a minute.)",
-                    header, Log.printable(request.getRemoteAddr(), 64));
-        }
+        untrustedWarning.warn(null, "Ignoring header %s from %s, which is not in trusted-proxies; if that address is "
+                + "your SSO proxy, add it to trusted-proxies. (Logged at most once a minute.)", header,
+                Log.printable(request.getRemoteAddr(), 64));
     }
 }

@@ -15,6 +15,10 @@ final class Responses {
 
     static final String TYPE_ENDED = "urn:staleguard:session-ended";
     static final String TYPE_LOOP = "urn:staleguard:session-restart-failed";
+    static final String TYPE_UNAVAILABLE = "urn:staleguard:store-unavailable";
+
+    /** Seconds a client should wait after a transient failure before retrying. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private Responses() {
     }
@@ -57,6 +61,31 @@ final class Responses {
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><error><error-name>"
                             + "io.staleguard.SessionRestartFailed</error-name><error-message>The session is stale "
                             + "again right after a restart: clear this site's cookies and reload."
+                            + "</error-message></error></partial-response>");
+        };
+    }
+
+    /**
+     * T1: a store hiccup. The user is still signed in; nothing was cleaned up.
+     *
+     * @param retryTarget the page to try again, or null when the request cannot simply be repeated
+     */
+    static RecoveryResponse unavailable(RequestKind kind, String retryTarget) {
+        List<Map.Entry<String, String>> headers = new java.util.ArrayList<>();
+        headers.add(header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
+        headers.add(header("Cache-Control", "no-store"));
+        String detail = "The session store could not be reached just now. The session was not ended; try again in "
+                + "a few seconds.";
+        return switch (kind) {
+            case NAVIGATION -> new RecoveryResponse(503, headers, HTML, page("Temporarily unavailable",
+                    "<p>" + html(detail) + "</p>"
+                            + (retryTarget == null ? "" : "\n<p><a href=\"" + html(retryTarget) + "\">Try again</a></p>")));
+            case API -> new RecoveryResponse(503, headers, PROBLEM_JSON, "{\"type\":\"" + TYPE_UNAVAILABLE
+                    + "\",\"title\":\"Session store unavailable\",\"status\":503,\"detail\":\"" + json(detail)
+                    + "\",\"retry\":true}");
+            case FACES_PARTIAL -> new RecoveryResponse(200, headers, XML,
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><error><error-name>"
+                            + "io.staleguard.StoreUnavailable</error-name><error-message>" + html(detail)
                             + "</error-message></error></partial-response>");
         };
     }

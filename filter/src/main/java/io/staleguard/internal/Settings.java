@@ -30,6 +30,8 @@ public final class Settings {
     final RestartCookie restartCookie;
     final Classifier classifier;
     final Duration retryWindow;
+    /** T1: answer transient failures with 503 + Retry-After (true) or let them propagate (false). */
+    final boolean retryLater;
     /** The trusted identity header check, or null when none is configured. */
     final Identity identity;
 
@@ -83,6 +85,8 @@ public final class Settings {
                 Classifier.classNames(config.value(StaleguardConfig.TRANSIENT_EXCEPTIONS), Classifier.DEFAULT_TRANSIENT));
         retryWindow = config.duration(StaleguardConfig.RETRY_WINDOW, DEFAULT_RETRY_WINDOW, "PT30S");
         identity = Identity.read(config);
+        retryLater = "retry-later".equals(config.oneOf(StaleguardConfig.ON_UNAVAILABLE, "retry-later", "retry-later",
+                "propagate"));
     }
 
     /**
@@ -139,6 +143,7 @@ public final class Settings {
                 + ", restart-capture-paths=" + (restartCapturePaths.isEmpty() ? "none" : "set")
                 + ", restart-keys=" + (restartCookie.isGenerated() ? "generated" : "configured")
                 + ", retry-window=" + retryWindow
+                + ", on-unavailable=" + (retryLater ? "retry-later" : "propagate")
                 + ", identity-header=" + (identity == null ? "none" : "set");
     }
 }
