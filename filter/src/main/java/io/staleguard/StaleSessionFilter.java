@@ -86,8 +86,6 @@ public class StaleSessionFilter implements Filter {
     /** Init-param set by the jar's {@code web-fragment.xml}: marks the drop-in registration. */
     static final String DROP_IN_MARKER = "io.staleguard.drop-in";
 
-    private static final String ACTIVE = StaleSessionFilter.class.getName() + ".ACTIVE";
-
     private Engine engine;
 
     /**
@@ -134,34 +132,28 @@ public class StaleSessionFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (engine == null || !(request instanceof HttpServletRequest req)
-                || !(response instanceof HttpServletResponse res) || request.getAttribute(ACTIVE) != null) {
+        Exchange exchange = Exchange.ofThisThread();
+        // A second StaleSessionFilter on the same request (two registrations, or a forward) leaves it to the first.
+        if (engine == null || exchange.engine() != null || !(request instanceof HttpServletRequest req)
+                || !(response instanceof HttpServletResponse res)) {
             chain.doFilter(request, response);
             return;
         }
-        req.setAttribute(ACTIVE, Boolean.TRUE);
-        try {
-            filter(req, res, chain);
-        } finally {
-            req.removeAttribute(ACTIVE);
-        }
-    }
-
-    private void filter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
-            throws IOException, ServletException {
-        String path = Engine.pathInApplication(req);
-        if ("GET".equals(req.getMethod()) && engine.settings().restartCapturePaths().matches(path)) {
-            engine.captureRestart(req, res);
+        if (engine.needsPath()) {
+            String path = Engine.pathInApplication(req);
+            if ("GET".equals(req.getMethod()) && engine.settings().restartCapturePaths().matches(path)) {
+                engine.captureRestart(req, res);
+            }
+            if (engine.settings().interactionPaths().matches(path) && engine.isDefinitivelyGone(req)) {
+                engine.recover(req, res, EndReason.NOT_FOUND, null);
+                return;
+            }
         }
         if (engine.identityChanged(req)) {
             engine.recoverIdentityChange(req, res);
             return;
         }
-        if (engine.settings().interactionPaths().matches(path) && engine.isDefinitivelyGone(req)) {
-            engine.recover(req, res, EndReason.NOT_FOUND, null);
-            return;
-        }
-        Exchange previous = Exchange.bind(new Exchange(engine, req, res));
+        exchange.set(engine, req, res);
         try {
             chain.doFilter(req, res);
         } catch (IOException | ServletException | RuntimeException e) {
@@ -169,7 +161,7 @@ public class StaleSessionFilter implements Filter {
                 throw e;
             }
         } finally {
-            Exchange.restore(previous);
+            exchange.set(null, null, null);
         }
     }
 

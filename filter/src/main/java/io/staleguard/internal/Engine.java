@@ -115,6 +115,11 @@ public final class Engine implements AutoCloseable {
         return settings;
     }
 
+    /** @return whether any behaviour depends on the request path, so pass-through requests skip computing it */
+    public boolean needsPath() {
+        return !settings.interactionPaths.isEmpty() || !settings.restartCapturePaths.isEmpty();
+    }
+
     public Counters counters() {
         return counters;
     }

@@ -5,28 +5,47 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The request and response {@code StaleSessionFilter} is currently running on this thread, so that code deeper in
- * the request (the {@code @Interaction} interceptor, {@code Staleguard.recover}) can recover on it.
+ * the request (the {@code @Interaction} interceptor, {@code Staleguard.recover}) can recover on it. One mutable holder
+ * per thread, so binding allocates nothing on the request path.
  */
-public record Exchange(Engine engine, HttpServletRequest request, HttpServletResponse response) {
+public final class Exchange {
 
-    private static final ThreadLocal<Exchange> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Exchange> THREAD = ThreadLocal.withInitial(Exchange::new);
 
-    /** @return the exchange bound on this thread, or null */
+    private Engine engine;
+    private HttpServletRequest request;
+    private HttpServletResponse response;
+
+    private Exchange() {
+    }
+
+    /** @return the exchange bound on this thread, or null when no StaleSessionFilter is running on it */
     public static Exchange current() {
-        return CURRENT.get();
+        Exchange exchange = THREAD.get();
+        return exchange.engine == null ? null : exchange;
     }
 
-    public static Exchange bind(Exchange exchange) {
-        Exchange previous = CURRENT.get();
-        CURRENT.set(exchange);
-        return previous;
+    /** @return this thread's holder, bound or not; save its fields before {@link #set} and restore them after */
+    public static Exchange ofThisThread() {
+        return THREAD.get();
     }
 
-    public static void restore(Exchange previous) {
-        if (previous == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(previous);
-        }
+    /** Binds (or, with nulls, unbinds) this thread's exchange. */
+    public void set(Engine engine, HttpServletRequest request, HttpServletResponse response) {
+        this.engine = engine;
+        this.request = request;
+        this.response = response;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public HttpServletRequest request() {
+        return request;
+    }
+
+    public HttpServletResponse response() {
+        return response;
     }
 }
