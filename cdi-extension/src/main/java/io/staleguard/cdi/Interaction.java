@@ -54,9 +54,10 @@ import jakarta.interceptor.InterceptorBinding;
  * The interceptor is registered and enabled by Staleguard's CDI extension: no {@code beans.xml} entry is needed, and it
  * works with {@code bean-discovery-mode="annotated"}. The annotated class must be a CDI bean, though: in an
  * {@code annotated} archive give it a bean-defining annotation such as {@code @RequestScoped} (JAX-RS resource classes
- * included). As for every interceptor, calls from within the same instance ({@code this.confirm()}) and private or static
- * methods are not intercepted. It runs at {@link #PRIORITY}: inside platform interceptors such as
- * {@code @Transactional}, which therefore sees a normal return once the exception became a recovery.
+ * included). As for every interceptor, private and static methods are not intercepted.
+ * <p>
+ * It runs at {@link #PRIORITY}, inside platform interceptors such as {@code @Transactional} and EJB transactions. When
+ * it turns the exception into a recovery, it marks the active transaction rollback-only, as the exception would have.
  *
  * @since 0.1
  */

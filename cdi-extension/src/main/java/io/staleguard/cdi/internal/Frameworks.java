@@ -2,7 +2,8 @@ package io.staleguard.cdi.internal;
 
 /**
  * The optional APIs this jar can use, decided once. Code that needs one lives in its own class ({@link JaxRsResponses},
- * {@link FacesSupport}, {@link MpConfig}) and is only called when the flag says the API is there, so that a server or
+ * {@link FacesSupport}, {@link MpConfig},
+ * {@link Transactions}) and is only called when the flag says the API is there, so that a server or
  * application without it never loads a class that refers to it.
  */
 final class Frameworks {
@@ -12,6 +13,7 @@ final class Frameworks {
     static final boolean JAX_RS = present(JAX_RS_RESPONSE);
     static final boolean FACES = present("jakarta.faces.context.FacesContext");
     static final boolean MP_CONFIG = present("org.eclipse.microprofile.config.ConfigProvider");
+    static final boolean JTA = present("jakarta.transaction.TransactionSynchronizationRegistry");
 
     private Frameworks() {
     }
@@ -28,6 +30,7 @@ final class Frameworks {
 
     static String describe() {
         return "JAX-RS " + (JAX_RS ? "present" : "absent") + ", Faces " + (FACES ? "present" : "absent")
-                + ", MicroProfile Config " + (MP_CONFIG ? "present" : "absent");
+                + ", MicroProfile Config " + (MP_CONFIG ? "present" : "absent") + ", Jakarta Transactions "
+                + (JTA ? "present" : "absent");
     }
 }

@@ -30,7 +30,9 @@ final class InteractionRecovery {
      * returns {@code null}, unless its return type is primitive;</li>
      * <li>otherwise the exception goes on to the filter, which recovers with this binding's restart target.</li>
      * </ol>
-     * Transient and unrelated exceptions are rethrown as they are, with nothing touched.
+     * Transient and unrelated exceptions are rethrown as they are, with nothing touched. When the method's exception
+     * becomes a return value, an active transaction on this thread is marked rollback-only, as the exception would have
+     * had it.
      *
      * @param cdiRequest the current request from CDI, or null outside a request; asked only when the filter did not bind
      *        an exchange
@@ -56,7 +58,9 @@ final class InteractionRecovery {
 
         if (Frameworks.JAX_RS && Frameworks.JAX_RS_RESPONSE.equals(method.getReturnType().getName())) {
             if (exchange == null || reset(exchange)) {
-                return JaxRsResponses.of(engine.recoverDetached(request, classification.reason(), restart));
+                Object response = JaxRsResponses.of(engine.recoverDetached(request, classification.reason(), restart));
+                rollBackTransaction();
+                return response;
             }
         } else if (exchange != null && (method.getReturnType() == void.class || !method.getReturnType().isPrimitive())) {
             boolean written;
@@ -71,6 +75,7 @@ final class InteractionRecovery {
                 if (Frameworks.FACES) {
                     FacesSupport.responseComplete();
                 }
+                rollBackTransaction();
                 return null;
             }
         }
@@ -79,6 +84,13 @@ final class InteractionRecovery {
             request.setAttribute(Engine.RESTART_OVERRIDE, restart);
         }
         throw thrown;
+    }
+
+    /** What the exception would have done to a surrounding transaction, the recovery must do too. */
+    private static void rollBackTransaction() {
+        if (Frameworks.JTA) {
+            Transactions.rollBackCurrent();
+        }
     }
 
     /** Without the filter (a request it does not map), the context's engine: the filter's, or one from context-params. */

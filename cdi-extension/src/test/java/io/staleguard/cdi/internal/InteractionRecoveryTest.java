@@ -26,6 +26,7 @@ import io.staleguard.store.StoreUnavailableException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.FacesContextWrapper;
 import jakarta.servlet.ServletException;
+import jakarta.transaction.Status;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -355,6 +356,41 @@ class InteractionRecoveryTest {
 
         assertTrue(faces.completed);
         assertEquals(303, app.response.getStatus());
+    }
+
+    @Test
+    @DisplayName("C1 a recovery that replaces the exception marks the active transaction rollback-only, as the "
+            + "exception would have (servlet path and JAX-RS path)")
+    void activeTransactionIsRolledBack() throws Exception {
+        try (FakeTransactions tx = FakeTransactions.bind(Status.STATUS_ACTIVE)) {
+            app.bind();
+            intercept(FakeInvocation.throwing(consent, "confirm", new SessionNotFoundException("gone")));
+            assertEquals(303, app.response.getStatus());
+            assertEquals(Status.STATUS_MARKED_ROLLBACK, tx.status);
+        }
+        try (FakeTransactions tx = FakeTransactions.bind(Status.STATUS_ACTIVE); Fixture other = new Fixture()) {
+            other.bind();
+            assertInstanceOf(Response.class,
+                    intercept(FakeInvocation.throwing(consent, "confirmApi", new SessionNotFoundException("gone"))));
+            assertEquals(Status.STATUS_MARKED_ROLLBACK, tx.status);
+        }
+    }
+
+    @Test
+    @DisplayName("C1 no transaction is touched when the exception goes on (transient), or when there is none")
+    void transactionsLeftAloneOtherwise() throws Exception {
+        try (FakeTransactions tx = FakeTransactions.bind(Status.STATUS_ACTIVE)) {
+            app.bind();
+            assertThrows(StoreUnavailableException.class, () -> intercept(
+                    FakeInvocation.throwing(consent, "confirm", new StoreUnavailableException("store down"))));
+            assertEquals(0, tx.rollbackOnlyCalls);
+        }
+        try (FakeTransactions tx = FakeTransactions.bind(Status.STATUS_NO_TRANSACTION); Fixture other = new Fixture()) {
+            other.bind();
+            intercept(FakeInvocation.throwing(consent, "confirm", new SessionNotFoundException("gone")));
+            assertEquals(303, other.response.getStatus());
+            assertEquals(0, tx.rollbackOnlyCalls);
+        }
     }
 
     private void assertUntouched() {

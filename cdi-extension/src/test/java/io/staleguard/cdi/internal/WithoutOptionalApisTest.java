@@ -29,22 +29,22 @@ import io.staleguard.internal.StoreLocator;
  */
 class WithoutOptionalApisTest {
 
-    private static final List<String> JAX_RS_AND_FACES = List.of("jakarta.ws.rs.", "jakarta.faces.",
-            "org.jboss.resteasy.", "com.sun.faces.");
+    private static final List<String> JAX_RS_FACES_JTA = List.of("jakarta.ws.rs.", "jakarta.faces.",
+            "org.jboss.resteasy.", "com.sun.faces.", "jakarta.transaction.");
     private static final List<String> CDI_AND_MP_CONFIG = List.of("jakarta.enterprise.", "jakarta.interceptor.",
             "jakarta.inject.", "org.eclipse.microprofile.", "org.jboss.weld.");
 
     @Test
-    @DisplayName("C1 without JAX-RS and Faces the interceptor loads and recovers; neither API is ever loaded")
+    @DisplayName("C1 without JAX-RS, Faces and Jakarta Transactions the interceptor loads and recovers; none of them is loaded")
     void interceptorWithoutJaxRsAndFaces() throws Exception {
-        assertEquals("jax-rs=false faces=false status=303 location=/app/authorize events=1",
-                runHiding(JAX_RS_AND_FACES, InterceptorScenario.class));
+        assertEquals("jax-rs=false faces=false jta=false status=303 location=/app/authorize events=1",
+                runHiding(JAX_RS_FACES_JTA, InterceptorScenario.class));
     }
 
     @Test
     @DisplayName("C3/E1/S3 without CDI and MicroProfile Config the jar's ServiceLoader hooks leave the filter working")
     void filterWithoutCdiAndMicroProfileConfig() throws Exception {
-        List<String> hidden = new ArrayList<>(JAX_RS_AND_FACES);
+        List<String> hidden = new ArrayList<>(JAX_RS_FACES_JTA);
         hidden.addAll(CDI_AND_MP_CONFIG);
         assertEquals("status=303 events=1 store=none mp-config=false",
                 runHiding(hidden, FilterScenario.class));
@@ -53,7 +53,7 @@ class WithoutOptionalApisTest {
     @Test
     @DisplayName("the hiding class loader does hide: a scenario that needs a hidden API fails")
     void hidingIsReal() {
-        assertThrows(NoClassDefFoundError.class, () -> runHiding(JAX_RS_AND_FACES, NeedsJaxRs.class));
+        assertThrows(NoClassDefFoundError.class, () -> runHiding(JAX_RS_FACES_JTA, NeedsJaxRs.class));
     }
 
     private static String runHiding(List<String> hiddenPackages, Class<?> scenario) throws Exception {
@@ -129,7 +129,7 @@ class WithoutOptionalApisTest {
                 app.bind();
                 Object result = new InteractionInterceptor().recoverStaleSession(
                         FakeInvocation.throwing(new Step(), "confirm", new SessionNotFoundException("gone")));
-                return "jax-rs=" + Frameworks.JAX_RS + " faces=" + Frameworks.FACES + " status="
+                return "jax-rs=" + Frameworks.JAX_RS + " faces=" + Frameworks.FACES + " jta=" + Frameworks.JTA + " status="
                         + app.response.getStatus() + " location=" + app.response.getHeader("Location") + " events="
                         + app.events.size() + (result == null ? "" : " result=" + result);
             } catch (Exception e) {
