@@ -99,7 +99,7 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static ClassLoader applicationLoader(ServletContext context) {
+    static ClassLoader applicationLoader(ServletContext context) {
         try {
             return context.getClassLoader();
         } catch (UnsupportedOperationException | SecurityException e) {

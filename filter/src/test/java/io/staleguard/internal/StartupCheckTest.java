@@ -1,0 +1,96 @@
+package io.staleguard.internal;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockServletContext;
+
+import io.staleguard.StaleSessionFilter;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContextEvent;
+
+/** C3: a bad value fails the deployment even where the container creates filters lazily (Undertow, WildFly). */
+class StartupCheckTest {
+
+    /** A servlet context that knows its filter registrations, as a container's does after reading web.xml. */
+    static final class Context extends MockServletContext {
+        final Map<String, FilterRegistration> filters = new LinkedHashMap<>();
+
+        Context register(String name, String className, Map<String, String> initParams) {
+            filters.put(name, (FilterRegistration) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] { FilterRegistration.class }, (proxy, method, args) -> switch (method.getName()) {
+                        case "getName" -> name;
+                        case "getClassName" -> className;
+                        case "getInitParameters" -> initParams;
+                        case "getInitParameter" -> initParams.get((String) args[0]);
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    }));
+            return this;
+        }
+
+        @Override
+        public Map<String, ? extends FilterRegistration> getFilterRegistrations() {
+            return filters;
+        }
+    }
+
+    private static void start(Context context) {
+        new StartupCheck().contextInitialized(new ServletContextEvent(context));
+    }
+
+    @Test
+    @DisplayName("C3 a bad init-param of a registered StaleSessionFilter fails the context start, naming it")
+    void badInitParam() {
+        Context context = new Context().register("staleguard", StaleSessionFilter.class.getName(),
+                Map.of("retry-window", "30s"));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> start(context));
+
+        assertEquals("Staleguard configuration: init-param 'retry-window' of filter 'staleguard' is '30s', but it must "
+                + "be an ISO-8601 duration greater than zero. For example: retry-window=PT30S", e.getMessage());
+    }
+
+    @Test
+    @DisplayName("C3 a bad context-param fails the context start through the drop-in registration")
+    void badContextParam() {
+        Context context = new Context().register("staleguard-drop-in", StaleSessionFilter.class.getName(),
+                Map.of("io.staleguard.drop-in", "true"));
+        context.addInitParameter("staleguard.restart-url", "//evil.example");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> start(context));
+
+        assertTrue(e.getMessage().startsWith("Staleguard configuration: context-param 'staleguard.restart-url' is "
+                + "'//evil.example', but a restart target must be"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("C3 good values pass; other filters' parameters are not Staleguard's business")
+    void goodValuesAndOtherFilters() {
+        Context context = new Context()
+                .register("staleguard", StaleSessionFilter.class.getName(), Map.of("restart-url", "/login"))
+                .register("other", "com.example.OtherFilter", Map.of("retry-window", "not a duration"));
+
+        assertDoesNotThrow(() -> start(context));
+    }
+
+    @Test
+    @DisplayName("C3 the jar's web-fragment.xml registers the check")
+    void registeredByWebFragment() throws Exception {
+        try (InputStream in = StaleSessionFilter.class.getResourceAsStream("/META-INF/web-fragment.xml")) {
+            assertNotNull(in);
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(xml.contains("<listener-class>" + StartupCheck.class.getName() + "</listener-class>"));
+        }
+    }
+}
