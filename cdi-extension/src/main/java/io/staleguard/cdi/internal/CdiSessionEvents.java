@@ -17,8 +17,10 @@ import jakarta.enterprise.inject.spi.BeanManager;
  */
 public final class CdiSessionEvents implements SessionEndedListener {
 
+    /** Once per application (each has its own copy of this class): every engine would say the same. */
+    private static volatile boolean warned;
+
     private volatile BeanManager beanManager;
-    private volatile boolean warned;
 
     @Override
     public void sessionEnded(SessionEnded ended) {
@@ -53,7 +55,7 @@ public final class CdiSessionEvents implements SessionEndedListener {
         return manager;
     }
 
-    private void warnOnce(String why) {
+    private static void warnOnce(String why) {
         if (!warned) {
             warned = true;
             Log.warn(CdiLog.NO_BEAN_MANAGER, "SessionEnded is not fired as a CDI event: %s. SessionEndedListeners still "

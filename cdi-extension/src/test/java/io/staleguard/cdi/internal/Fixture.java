@@ -15,6 +15,8 @@ import io.staleguard.SessionEndedListener;
 import io.staleguard.internal.Engine;
 import io.staleguard.internal.Exchange;
 import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * One application at {@code /app} with a started engine, and one request of a browser whose session is stale: it sends
@@ -33,7 +35,9 @@ final class Fixture implements AutoCloseable {
     RawResponse response = new RawResponse();
     MockHttpSession session;
     Engine engine;
-    private Exchange previous;
+    private Engine previousEngine;
+    private HttpServletRequest previousRequest;
+    private HttpServletResponse previousResponse;
     private boolean bound;
 
     Fixture() {
@@ -86,7 +90,11 @@ final class Fixture implements AutoCloseable {
         if (engine == null) {
             start();
         }
-        previous = Exchange.bind(new Exchange(engine, request, response));
+        Exchange exchange = Exchange.ofThisThread();
+        previousEngine = exchange.engine();
+        previousRequest = exchange.request();
+        previousResponse = exchange.response();
+        exchange.set(engine, request, response);
         bound = true;
         return this;
     }
@@ -142,7 +150,7 @@ final class Fixture implements AutoCloseable {
     @Override
     public void close() {
         if (bound) {
-            Exchange.restore(previous);
+            Exchange.ofThisThread().set(previousEngine, previousRequest, previousResponse);
         }
         if (engine != null) {
             engine.close();

@@ -121,9 +121,12 @@ class MicroProfileConfigTest {
     @Test
     @DisplayName("C3 without a MicroProfile Config implementation the defaults apply")
     void noImplementation() throws Exception {
-        try (AutoCloseable none = FakeMicroProfileConfig.installNone()) {
+        AutoCloseable none = FakeMicroProfileConfig.installNone();
+        try {
             app.start();
             assertEquals("/app/", restartTarget());
+        } finally {
+            none.close();
         }
     }
 
