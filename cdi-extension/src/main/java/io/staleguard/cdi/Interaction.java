@@ -53,8 +53,8 @@ import jakarta.interceptor.InterceptorBinding;
  * </pre>
  * The interceptor is registered and enabled by Staleguard's CDI extension: no {@code beans.xml} entry is needed, and it
  * works with {@code bean-discovery-mode="annotated"}. The annotated class must be a CDI bean, though: in an
- * {@code annotated} archive give it a bean-defining annotation such as {@code @RequestScoped} (JAX-RS resource classes
- * included). As for every interceptor, private and static methods are not intercepted.
+ * {@code annotated} archive give it a bean-defining annotation such as {@code @RequestScoped} (WildFly makes JAX-RS
+ * resource classes beans by itself). As for every interceptor, private and static methods are not intercepted.
  * <p>
  * It runs at {@link #PRIORITY}, inside platform interceptors such as {@code @Transactional} and EJB transactions. When
  * it turns the exception into a recovery, it marks the active transaction rollback-only, as the exception would have.
