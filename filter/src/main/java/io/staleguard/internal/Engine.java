@@ -175,17 +175,13 @@ public final class Engine implements AutoCloseable {
         return counters;
     }
 
-    public RollingSettings rolling() {
+    RollingSettings rolling() {
         return rolling;
     }
 
     /** @return the application's session store, or null in container mode */
     public SessionStore store() {
         return store;
-    }
-
-    String cookiePath() {
-        return cookiePath;
     }
 
     public Classifier.Classification classify(Throwable thrown) {
@@ -241,7 +237,7 @@ public final class Engine implements AutoCloseable {
      * @return the distinct, non-empty values of the session cookies the request carries, in the order sent (the most
      *         specific path first), at most {@value #MAX_SESSION_IDS}
      */
-    public List<String> sessionIds(HttpServletRequest request) {
+    List<String> sessionIds(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return List.of();
@@ -261,7 +257,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Counts a store outage and warns about it, at most once a minute (T1: it is never taken for a gone session). */
-    public void unavailable(StoreUnavailableException e) {
+    void unavailable(StoreUnavailableException e) {
         counters.unavailable.increment();
         long heldBack = unavailableWarnings.pass();
         if (heldBack >= 0) {
