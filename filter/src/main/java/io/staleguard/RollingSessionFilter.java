@@ -29,8 +29,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * response, so the logout wins.</li>
  * <li><b>Gone</b> (deleted by a logout on another request, or expired): no refreshed cookie, and no expiring one either
  * (a sign-in in another tab may already have set a new one). Any {@code Set-Cookie} the application writes for the same
- * dead id is dropped; one with a new id (sign-in, id rotation) passes. On {@code interaction-paths},
- * {@link StaleSessionFilter} can then recover without asking the store again.</li>
+ * dead id is dropped; one with a new id (sign-in, id rotation) passes. The request is marked stale: mapped before
+ * {@link StaleSessionFilter}, its detection on {@code interaction-paths} uses this answer instead of asking the store
+ * again (in the drop-in order, StaleSessionFilter runs first and looks the session up itself).</li>
  * <li><b>Store unavailable:</b> nothing is written or deleted, and the request proceeds; one WARN a minute
  * ({@code SG0010}).</li>
  * </ul>
