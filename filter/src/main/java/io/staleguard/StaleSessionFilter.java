@@ -96,7 +96,8 @@ public class StaleSessionFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         ServletContext context = filterConfig.getServletContext();
-        if ("true".equals(filterConfig.getInitParameter(DROP_IN_MARKER)) && !dropInWanted(filterConfig)) {
+        if ("true".equals(filterConfig.getInitParameter(DROP_IN_MARKER))
+                && !dropInWanted(filterConfig, StaleSessionFilter.class)) {
             return;
         }
         try {
@@ -106,12 +107,17 @@ public class StaleSessionFilter implements Filter {
         }
     }
 
-    private static boolean dropInWanted(FilterConfig filterConfig) throws ServletException {
+    /**
+     * Whether a filter registered by the jar's {@code web-fragment.xml} should run: not when {@code staleguard.drop-in}
+     * is false, nor when the application registered {@code filterClass} itself.
+     */
+    static boolean dropInWanted(FilterConfig filterConfig, Class<? extends Filter> filterClass) throws ServletException {
+        String simpleName = filterClass.getSimpleName();
         ServletContext context = filterConfig.getServletContext();
         String param = ConfigReader.PREFIX + StaleguardConfig.DROP_IN;
         String value = context.getInitParameter(param);
         if (value != null && value.trim().equalsIgnoreCase("false")) {
-            Log.info(Log.DROP_IN_INACTIVE, "The drop-in StaleSessionFilter is switched off by context-param %s", param);
+            Log.info(Log.DROP_IN_INACTIVE, "The drop-in %s is switched off by context-param %s", simpleName, param);
             return false;
         }
         if (value != null && !value.trim().equalsIgnoreCase("true")) {
@@ -120,9 +126,9 @@ public class StaleSessionFilter implements Filter {
         }
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
             if (!registration.getName().equals(filterConfig.getFilterName())
-                    && StaleSessionFilter.class.getName().equals(registration.getClassName())) {
-                Log.info(Log.DROP_IN_INACTIVE, "The drop-in StaleSessionFilter yields to the application's own "
-                        + "registration '%s'", registration.getName());
+                    && filterClass.getName().equals(registration.getClassName())) {
+                Log.info(Log.DROP_IN_INACTIVE, "The drop-in %s yields to the application's own registration '%s'",
+                        simpleName, registration.getName());
                 return false;
             }
         }

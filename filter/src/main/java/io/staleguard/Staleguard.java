@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Static entry points for application code that finds out about a stale session itself, without an exception.
+ * Static entry points for application code: {@link #logout(HttpServletRequest, HttpServletResponse) logout}, and
+ * {@link #recover(HttpServletRequest, HttpServletResponse) recover} for code that finds out about a stale session
+ * itself, without an exception.
  * <pre>
  * Interaction interaction = interactions.find(uid);
  * if (interaction == null) {
@@ -57,6 +59,42 @@ public final class Staleguard {
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(reason, "reason");
         return engineFor(request).recover(request, response, reason, null);
+    }
+
+    /**
+     * Signs the user out so that no request still in flight can sign them back in:
+     * <ol>
+     * <li>deletes the session's record from the {@link io.staleguard.store.SessionStore} (every session id the
+     * request's session cookies carry), so that every concurrent rolling request finds it gone and refreshes nothing;</li>
+     * <li>invalidates the {@code HttpSession}, if any;</li>
+     * <li>expires the session cookie (and the configured {@code cookies} the request carried) with exactly the Path and
+     * Domain it was set with, and marks the response {@code Cache-Control: private, no-cache, no-store,
+     * must-revalidate}; a {@code Set-Cookie} the application writes later for the old session id is dropped;</li>
+     * <li>fires one {@link SessionEnded} with {@link EndReason#LOGGED_OUT}.</li>
+     * </ol>
+     * The response is not reset: write your "signed out" page or redirect afterwards. It works when the session is
+     * already gone (expired, or ended by a concurrent logout), and calling it twice fires one event.
+     * <pre>
+     * &#64;POST &#64;Path("/logout")
+     * public void logout(&#64;Context HttpServletRequest request, &#64;Context HttpServletResponse response) throws IOException {
+     *     Staleguard.logout(request, response);
+     *     response.sendRedirect(request.getContextPath() + "/");
+     * }
+     * </pre>
+     *
+     * @param request the request of the user signing out
+     * @param response its response, not yet committed
+     * @return whether the cookie expiries were written; false when the response was already committed (the session is
+     *         still ended and the event fired, and one WARN is logged)
+     * @throws NullPointerException if an argument is null
+     * @throws io.staleguard.store.StoreUnavailableException if the store could not delete the record; then nothing
+     *         else was done (no invalidation, no cookie, no event), so the user can simply try again
+     * @throws IllegalArgumentException if no filter is registered and the {@code staleguard.*} context-params are invalid
+     */
+    public static boolean logout(HttpServletRequest request, HttpServletResponse response) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(response, "response");
+        return engineFor(request).logout(request, response);
     }
 
     private static Engine engineFor(HttpServletRequest request) {

@@ -84,31 +84,51 @@ public final class StaleguardConfig {
     /** CIDR list of proxies whose identity header is believed. Default: loopback ({@code 127.0.0.0/8, ::1/128}). */
     public static final String TRUSTED_PROXIES = "trusted-proxies";
 
-    /** Whether {@code RollingSessionFilter} extends sessions on every request. Default {@code false}. */
+    /**
+     * Whether {@link RollingSessionFilter} extends sessions on every request. Default {@code false}: the filter then
+     * makes no store call and writes nothing. {@code true} needs a session store ({@link #STORE}).
+     */
     public static final String ROLLING = "rolling";
 
-    /** Servlet url-patterns that never roll the session (static assets). Default: none. */
+    /** Servlet url-patterns that never roll the session (static assets), such as {@code /static/*, *.css}. Default: none. */
     public static final String ROLLING_EXCLUDE = "rolling-exclude";
 
-    /** How long an untouched session lives. Default {@code PT30M}. */
+    /** How long an untouched session lives; each rolling request extends it to now plus this. Default {@code PT30M}. */
     public static final String INACTIVITY = "inactivity";
 
-    /** How long a session lives at most, however active. Default {@code PT12H}. */
+    /**
+     * How long a session lives at most, however active: no touch extends a record beyond its creation plus this.
+     * Not shorter than {@link #INACTIVITY}. Default {@code PT12H}.
+     */
     public static final String ABSOLUTE = "absolute";
 
-    /** The longest lifetime any session cookie may leave with. Default {@code P7D}. */
+    /**
+     * The longest lifetime any session cookie may leave with, Staleguard's refreshed cookie or one the application
+     * writes; a cookie never outlives its record either. Default {@code P7D}.
+     */
     public static final String MAX_COOKIE_AGE = "max-cookie-age";
 
-    /** Sessions touched less than this long ago on this node are not touched again. Default: none (touch every request). */
+    /**
+     * Sessions this node touched less than this long ago are neither touched nor re-cookied, which saves store writes.
+     * Shorter than {@link #INACTIVITY}, for example {@code PT1M}. Default: none (touch on every request).
+     */
     public static final String TOUCH_INTERVAL = "touch-interval";
 
-    /** Where sessions live: {@code memory} or {@code jdbc:<JNDI name of a DataSource>}. Default: the container's HttpSession. */
+    /**
+     * Where sessions live: {@code memory} (an {@link io.staleguard.store.InMemorySessionStore}, one node) or
+     * {@code jdbc:<JNDI name of a DataSource>} (a {@link io.staleguard.store.JdbcSessionStore} on its default table,
+     * checked at start-up), such as {@code jdbc:java:jboss/datasources/SessionsDS}. A {@code SessionStore} CDI bean or
+     * the servlet context attribute {@link io.staleguard.store.SessionStore#ATTRIBUTE} take precedence. Default: the
+     * container's {@code HttpSession} (no rolling). In store mode, set {@link #SESSION_COOKIE} to the application's
+     * session cookie.
+     */
     public static final String STORE = "store";
 
     /**
-     * Context-param {@code staleguard.drop-in}: {@code false} switches off the filter that the jar's
+     * Context-param {@code staleguard.drop-in}: {@code false} switches off the filters that the jar's
      * {@code web-fragment.xml} registers. Default {@code true}. An application that registers
-     * {@link StaleSessionFilter} itself (web.xml or {@code addFilter}) switches it off automatically.
+     * {@link StaleSessionFilter} or {@link RollingSessionFilter} itself (web.xml or {@code addFilter}) switches that
+     * drop-in filter off automatically.
      */
     public static final String DROP_IN = "drop-in";
 

@@ -8,7 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -16,6 +18,9 @@ import javax.management.ObjectName;
 
 import io.staleguard.EndReason;
 import io.staleguard.SessionEnded;
+import io.staleguard.StaleguardConfig;
+import io.staleguard.store.SessionStore;
+import io.staleguard.store.StoreUnavailableException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,8 +29,9 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * Staleguard's recovery for one application (B2–B7, E1): detection, the restart target, cookie expiry, the loop guard
- * and the event. One per filter instance; the first one started in a context is also published as the context
- * attribute {@link #CONTEXT_ATTRIBUTE} for {@code Staleguard.recover} and the CDI interceptor.
+ * and the event; and the application's session store (S3) with logout. One per filter instance; the first one started
+ * in a context is also published as the context attribute {@link #CONTEXT_ATTRIBUTE} for {@code Staleguard.recover}
+ * and the CDI interceptor. The store and the counters are shared by all engines of a context.
  */
 public final class Engine implements AutoCloseable {
 
@@ -42,19 +48,43 @@ public final class Engine implements AutoCloseable {
     /** Request attributes: the restart cookie header and target captured on this request (B7). */
     static final String CAPTURED_HEADER = "io.staleguard.restart-captured.header";
     static final String CAPTURED_TARGET = "io.staleguard.restart-captured.target";
+    /**
+     * Request attribute set by {@code RollingSessionFilter}: Boolean.TRUE when its touch found the session alive,
+     * FALSE when every session id the request carried was gone. B2 trusts it instead of asking the store again.
+     */
+    public static final String ROLLING_ALIVE = "io.staleguard.rolling.alive";
+    /** Request attribute: set once {@link #logout} ended the session, so that it fires one event however often called. */
+    static final String LOGGED_OUT = "io.staleguard.logged-out";
+
+    /**
+     * At most this many session cookies of one request are looked up or touched: browsers send one per path, and a
+     * crafted request must not turn into dozens of store calls.
+     */
+    static final int MAX_SESSION_IDS = 4;
 
     private final ServletContext context;
     private final Settings settings;
+    private final RollingSettings rolling;
+    /** Null in container mode. */
+    private final SessionStore store;
     private final Events events;
-    private final Counters counters = new Counters();
+    private final Counters counters;
+    /** Shared by the engines of a context, like the counters: one warning a minute per application. */
+    private final Throttle unavailableWarnings;
     private final String cookiePath;
     private final RateLimitedWarning unavailableWarning = new RateLimitedWarning(Log.STORE_UNAVAILABLE, 10_000);
     private ObjectName registeredAs;
 
-    private Engine(ServletContext context, Settings settings, ClassLoader applicationLoader) {
+    private Engine(ServletContext context, Settings settings, RollingSettings rolling, SessionStore store,
+            ClassLoader applicationLoader) {
         this.context = context;
         this.settings = settings;
+        this.rolling = rolling;
+        this.store = store;
         this.events = new Events(context, applicationLoader);
+        this.counters = shared(context, Counters.class.getName(), Counters.class, Counters::new);
+        this.unavailableWarnings = shared(context, Throttle.class.getName() + ".store-unavailable",
+                Throttle.class, () -> new Throttle(1, TimeUnit.MINUTES));
         this.cookiePath = settings.contextPath.isEmpty() ? "/" : settings.contextPath;
     }
 
@@ -67,8 +97,11 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine start(ServletContext context, String filterName, Function<String, String> initParams) {
         ClassLoader loader = applicationLoader(context);
-        Settings settings = Settings.read(context, new ConfigReader(filterName, initParams, context::getInitParameter, loader));
-        Engine engine = new Engine(context, settings, loader);
+        ConfigReader config = new ConfigReader(filterName, initParams, context::getInitParameter, loader);
+        Settings settings = Settings.read(context, config);
+        RollingSettings rolling = RollingSettings.read(config);
+        SessionStore store = Stores.resolve(context, loader, rolling);
+        Engine engine = new Engine(context, settings, rolling, store, loader);
         synchronized (context) {
             if (context.getAttribute(CONTEXT_ATTRIBUTE) == null) {
                 context.setAttribute(CONTEXT_ATTRIBUTE, engine);
@@ -80,8 +113,32 @@ public final class Engine implements AutoCloseable {
                     + "generated at start-up and will not verify after a redeploy. Set restart-keys to keep flows "
                     + "restartable across redeploys.", describe(context));
         }
-        Log.info(Log.STARTED, "Staleguard started for %s (%s)", describe(context), settings);
+        Log.info(Log.STARTED, "Staleguard started for %s (%s, %s, session store: %s)", describe(context), settings,
+                rolling, store == null ? "the container's HttpSession" : store);
         return engine;
+    }
+
+    /**
+     * Reads only the {@code rolling} key, so that a {@code RollingSessionFilter} that is off costs nothing at all.
+     *
+     * @throws ConfigException if the value is not a boolean
+     */
+    public static boolean rollingEnabled(ServletContext context, String filterName, Function<String, String> initParams) {
+        return new ConfigReader(filterName, initParams, context::getInitParameter, applicationLoader(context))
+                .bool(StaleguardConfig.ROLLING, false);
+    }
+
+    /** The context's one instance of a per-application object, kept as a context attribute named {@code name}. */
+    private static <T> T shared(ServletContext context, String name, Class<T> type, Supplier<T> create) {
+        synchronized (context) {
+            Object existing = context.getAttribute(name);
+            if (type.isInstance(existing)) {
+                return type.cast(existing);
+            }
+            T created = create.get();
+            context.setAttribute(name, created);
+            return created;
+        }
     }
 
     /**
@@ -124,6 +181,15 @@ public final class Engine implements AutoCloseable {
         return counters;
     }
 
+    RollingSettings rolling() {
+        return rolling;
+    }
+
+    /** @return the application's session store, or null in container mode */
+    public SessionStore store() {
+        return store;
+    }
+
     public Classifier.Classification classify(Throwable thrown) {
         return settings.classifier.classify(thrown);
     }
@@ -137,12 +203,134 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * B2, container mode: the request names a session the container no longer has. A browser may send several session
-     * cookies (different paths): the container then picks one, and a live session wins.
+     * B2: the request carries a session cookie and its session is definitively gone. Container mode: the request names
+     * a session the container no longer has (with several session cookies the container picks one, and a live session
+     * wins). Store mode: the store has none of the session ids the request's cookies carry, confirmed on the primary
+     * (T2); an unavailable store is never "gone" (T1).
      */
     public boolean isDefinitivelyGone(HttpServletRequest request) {
-        return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()
-                && request.getSession(false) == null;
+        if (store == null) {
+            return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()
+                    && request.getSession(false) == null;
+        }
+        Object rolled = request.getAttribute(ROLLING_ALIVE);
+        if (rolled instanceof Boolean alive) {
+            return !alive;
+        }
+        List<String> ids = sessionIds(request);
+        if (ids.isEmpty()) {
+            return false;
+        }
+        try {
+            for (String id : ids) {
+                if (store.lookup(id).isPresent()) {
+                    return false;
+                }
+            }
+            for (String id : ids) {
+                if (store.lookupAuthoritative(id).isPresent()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (StoreUnavailableException e) {
+            unavailable(e);
+            return false;
+        }
+    }
+
+    /**
+     * @return the distinct, non-empty values of the session cookies the request carries, in the order sent (the most
+     *         specific path first), at most {@value #MAX_SESSION_IDS}
+     */
+    List<String> sessionIds(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return List.of();
+        }
+        String name = settings.sessionCookie.name();
+        List<String> ids = new ArrayList<>(1);
+        for (Cookie c : cookies) {
+            String value = c.getValue();
+            if (name.equals(c.getName()) && value != null && !value.isEmpty() && !ids.contains(value)) {
+                ids.add(value);
+                if (ids.size() == MAX_SESSION_IDS) {
+                    break;
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Counts a store outage and warns about it, at most once a minute (T1: it is never taken for a gone session). */
+    void unavailable(StoreUnavailableException e) {
+        counters.unavailable.increment();
+        long heldBack = unavailableWarnings.pass();
+        if (heldBack >= 0) {
+            Log.warn(Log.STORE_UNAVAILABLE, "The session store %s is unavailable: %s. Requests proceed without rolling "
+                    + "or detection until it answers; no session is ended because of it.%s", store,
+                    Log.printable(String.valueOf(e.getMessage()), 300),
+                    heldBack > 0 ? " (" + heldBack + " more since the last warning)" : "");
+        }
+    }
+
+    /**
+     * Ends the request's session on purpose: deletes its store records, invalidates the {@code HttpSession}, expires
+     * the session cookie (and the configured cookies the request carried) exactly as B3 does, and fires one
+     * {@code SessionEnded(LOGGED_OUT)}. The response is not reset: the application goes on to write its own answer.
+     * Later {@code Set-Cookie} headers that would bring the old session id back are dropped by the rolling gate.
+     *
+     * @return whether the cookie expiries were written; false when the response was already committed
+     * @throws StoreUnavailableException if the store could not delete the records; nothing else was done then
+     */
+    public boolean logout(HttpServletRequest request, HttpServletResponse response) {
+        List<String> ids = sessionIds(request);
+        if (store != null) {
+            for (String id : ids) {
+                try {
+                    store.delete(id);
+                } catch (StoreUnavailableException e) {
+                    unavailable(e);
+                    throw e;
+                }
+            }
+        }
+        Object gate = request.getAttribute(SessionCookieGate.ATTRIBUTE);
+        if (gate instanceof SessionCookieGate g) {
+            g.gone(ids);
+        }
+        boolean written = false;
+        if (response.isCommitted()) {
+            Log.warn(Log.COMMITTED, "The response to %s was already committed when Staleguard.logout was called: the "
+                    + "session is ended, but its cookie could not be expired. Call logout before writing the response.",
+                    Log.printable(request.getRequestURI(), 200));
+        } else {
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            Set<String> expired = expireCookies(request, headers);
+            if (!expired.contains(settings.sessionCookie.name())) {
+                expire(settings.sessionCookie.name(), settings.sessionCookie, request, headers);
+            }
+            for (Map.Entry<String, String> h : headers) {
+                response.addHeader(h.getKey(), h.getValue());
+            }
+            SessionCookieGate.preventCaching(response);
+            written = true;
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalidated) {
+                // Ended meanwhile: the outcome is the same.
+            }
+        }
+        if (request.getAttribute(LOGGED_OUT) == null) {
+            request.setAttribute(LOGGED_OUT, Boolean.TRUE);
+            String idHash = SessionIds.hash(ids.isEmpty() ? request.getRequestedSessionId() : ids.get(0));
+            events.fire(new SessionEnded(idHash, EndReason.LOGGED_OUT, Log.printable(request.getRequestURI(), 512),
+                    Instant.now()));
+        }
+        return written;
     }
 
     /**
@@ -290,7 +478,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void endSession(HttpServletRequest request, EndReason reason) {
-        String idHash = SessionIds.hash(request.getRequestedSessionId());
+        String idHash = SessionIds.hash(eventSessionId(request));
         HttpSession session = request.getSession(false);
         if (session != null) {
             try {
@@ -308,6 +496,17 @@ public final class Engine implements AutoCloseable {
                     reason);
         }
         events.fire(new SessionEnded(idHash, reason, Log.printable(request.getRequestURI(), 512), Instant.now()));
+    }
+
+    /** In store mode the session is the one the session cookie names, not the container's. */
+    private String eventSessionId(HttpServletRequest request) {
+        if (store != null) {
+            List<String> ids = sessionIds(request);
+            if (!ids.isEmpty()) {
+                return ids.get(0);
+            }
+        }
+        return request.getRequestedSessionId();
     }
 
     /** B5: the first target that applies; every one is same-origin by construction or by check. */
@@ -383,20 +582,25 @@ public final class Engine implements AutoCloseable {
                 continue;
             }
             names.add(name);
-            boolean secure = settings.secure(request, name);
-            if (name.startsWith("__Host-")) {
-                headers.add(Responses.header("Set-Cookie", SetCookies.expire(name, "/", null, true, settings.sameSite)));
-                continue;
-            }
-            for (String path : spec.paths()) {
-                headers.add(Responses.header("Set-Cookie", SetCookies.expire(name, path, null, secure, settings.sameSite)));
-                for (String domain : spec.domains()) {
-                    headers.add(Responses.header("Set-Cookie",
-                            SetCookies.expire(name, path, domain, secure, settings.sameSite)));
-                }
-            }
+            expire(name, spec, request, headers);
         }
         return names;
+    }
+
+    /** B3: the expiry headers of one cookie: host-only and per configured domain, on every configured path. */
+    private void expire(String name, CookieSpec spec, HttpServletRequest request, List<Map.Entry<String, String>> headers) {
+        boolean secure = settings.secure(request, name);
+        if (name.startsWith("__Host-")) {
+            headers.add(Responses.header("Set-Cookie", SetCookies.expire(name, "/", null, true, settings.sameSite)));
+            return;
+        }
+        for (String path : spec.paths()) {
+            headers.add(Responses.header("Set-Cookie", SetCookies.expire(name, path, null, secure, settings.sameSite)));
+            for (String domain : spec.domains()) {
+                headers.add(Responses.header("Set-Cookie",
+                        SetCookies.expire(name, path, domain, secure, settings.sameSite)));
+            }
+        }
     }
 
     private CookieSpec specFor(String cookieName) {

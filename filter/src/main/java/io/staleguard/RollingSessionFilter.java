@@ -1,0 +1,145 @@
+package io.staleguard;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import io.staleguard.internal.ConfigException;
+import io.staleguard.internal.Engine;
+import io.staleguard.internal.Rolling;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Rolling sessions that a logout can never revive.
+ * <p>
+ * With {@code rolling=true}, every request that carries the session cookie (and is not in {@code rolling-exclude})
+ * extends its session: one atomic conditional write to the {@link io.staleguard.store.SessionStore}
+ * ({@code touchIfPresent}: {@code UPDATE … WHERE id = ? AND expires_at > ?}, never an upsert, never a read followed by
+ * a write) moves the record's expiry to {@code now + inactivity}, capped at its absolute limit. Then:
+ * <ul>
+ * <li><b>Touched:</b> the refreshed session cookie (same name, path and domain, {@code HttpOnly}, {@code Secure} and
+ * {@code SameSite} as configured) is written <em>before</em> the application runs, living exactly as long as the record
+ * and never longer than {@code max-cookie-age}. A logout in the same request writes its expiry later in the same
+ * response, so the logout wins.</li>
+ * <li><b>Gone</b> (deleted by a logout on another request, or expired): no refreshed cookie, and no expiring one either
+ * (a sign-in in another tab may already have set a new one). Any {@code Set-Cookie} the application writes for the same
+ * dead id is dropped; one with a new id (sign-in, id rotation) passes. The request is marked stale: mapped before
+ * {@link StaleSessionFilter}, its detection on {@code interaction-paths} uses this answer instead of asking the store
+ * again (in the drop-in order, StaleSessionFilter runs first and looks the session up itself).</li>
+ * <li><b>Store unavailable:</b> nothing is written or deleted, and the request proceeds; one WARN a minute
+ * ({@code SG0010}).</li>
+ * </ul>
+ * Every response that sets the session cookie (refreshed by Staleguard or written by the application) carries
+ * {@code Cache-Control: private, no-cache, no-store, must-revalidate} and {@code Vary: Cookie}, and session cookies the
+ * application writes are clamped to {@code max-cookie-age} (and to the record's expiry when this request touched it).
+ * With {@code touch-interval}, a session this node touched less than that long ago is neither touched nor re-cookied.
+ * <p>
+ * With {@code rolling=false} (the default) this filter does nothing at all: no store call, no header, no wrapper.
+ *
+ * <h2>Usage</h2>
+ * Rolling needs a session store: {@code store=memory} (one node), {@code store=jdbc:<JNDI name of a DataSource>}
+ * (a cluster, see {@link io.staleguard.store.JdbcSessionStore} for the table), a {@code SessionStore} CDI bean (with the
+ * CDI module) or the servlet context attribute {@link io.staleguard.store.SessionStore#ATTRIBUTE}. The jar's
+ * {@code web-fragment.xml} registers this filter right after {@link StaleSessionFilter}, so context-params are enough:
+ * <pre>
+ * &lt;context-param&gt;&lt;param-name&gt;staleguard.rolling&lt;/param-name&gt;&lt;param-value&gt;true&lt;/param-value&gt;&lt;/context-param&gt;
+ * &lt;context-param&gt;&lt;param-name&gt;staleguard.store&lt;/param-name&gt;&lt;param-value&gt;jdbc:java:jboss/datasources/SessionsDS&lt;/param-value&gt;&lt;/context-param&gt;
+ * &lt;context-param&gt;&lt;param-name&gt;staleguard.session-cookie&lt;/param-name&gt;&lt;param-value&gt;SID;path=/&lt;/param-value&gt;&lt;/context-param&gt;
+ * &lt;context-param&gt;&lt;param-name&gt;staleguard.rolling-exclude&lt;/param-name&gt;&lt;param-value&gt;/static/*, *.js, *.css&lt;/param-value&gt;&lt;/context-param&gt;
+ * </pre>
+ * Or register it yourself, after {@code StaleSessionFilter} (which switches the drop-in registration off):
+ * <pre>
+ * &lt;filter&gt;
+ *     &lt;filter-name&gt;rolling&lt;/filter-name&gt;
+ *     &lt;filter-class&gt;io.staleguard.RollingSessionFilter&lt;/filter-class&gt;
+ *     &lt;async-supported&gt;true&lt;/async-supported&gt;
+ *     &lt;init-param&gt;&lt;param-name&gt;rolling&lt;/param-name&gt;&lt;param-value&gt;true&lt;/param-value&gt;&lt;/init-param&gt;
+ * &lt;/filter&gt;
+ * &lt;filter-mapping&gt;
+ *     &lt;filter-name&gt;rolling&lt;/filter-name&gt;
+ *     &lt;url-pattern&gt;/*&lt;/url-pattern&gt;
+ * &lt;/filter-mapping&gt;
+ * </pre>
+ * Sign users out with {@link Staleguard#logout(HttpServletRequest, HttpServletResponse)}: it deletes the record, so
+ * every request still in flight finds its session gone.
+ *
+ * <h2>Configuration</h2>
+ * {@code rolling}, {@code rolling-exclude}, {@code inactivity} (default {@code PT30M}), {@code absolute}
+ * ({@code PT12H}), {@code max-cookie-age} ({@code P7D}), {@code touch-interval} (none), {@code store} and
+ * {@code session-cookie}; see {@link StaleguardConfig}. Read once in {@link #init(FilterConfig)}; a bad value, or
+ * {@code rolling=true} without a store, fails the deployment with a message naming the key.
+ *
+ * @since 0.1
+ */
+public class RollingSessionFilter implements Filter {
+
+    private static final String ACTIVE = RollingSessionFilter.class.getName() + ".ACTIVE";
+
+    private Rolling rolling;
+
+    /**
+     * Reads and validates the configuration and finds the session store.
+     *
+     * @throws ServletException if a configuration value is invalid, or rolling is on and there is no session store
+     */
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        if ("true".equals(filterConfig.getInitParameter(StaleSessionFilter.DROP_IN_MARKER))
+                && !StaleSessionFilter.dropInWanted(filterConfig, RollingSessionFilter.class)) {
+            return;
+        }
+        try {
+            if (!Engine.rollingEnabled(filterConfig.getServletContext(), filterConfig.getFilterName(),
+                    filterConfig::getInitParameter)) {
+                return;
+            }
+            Engine engine = Engine.start(filterConfig.getServletContext(), filterConfig.getFilterName(),
+                    filterConfig::getInitParameter);
+            try {
+                rolling = new Rolling(engine);
+            } catch (ConfigException e) {
+                engine.close();
+                throw e;
+            }
+        } catch (ConfigException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
+    }
+
+    /** For tests: the clock that decides expiries, cookie lifetimes and touch intervals. */
+    void clock(Clock clock) {
+        if (rolling != null) {
+            rolling.clock(clock);
+        }
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (rolling == null || !(request instanceof HttpServletRequest req)
+                || !(response instanceof HttpServletResponse res) || request.getAttribute(ACTIVE) != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        req.setAttribute(ACTIVE, Boolean.TRUE);
+        try {
+            rolling.filter(req, res, chain);
+        } finally {
+            req.removeAttribute(ACTIVE);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (rolling != null) {
+            rolling.engine().close();
+            rolling = null;
+        }
+    }
+}

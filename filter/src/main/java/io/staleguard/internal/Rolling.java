@@ -1,0 +1,161 @@
+package io.staleguard.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.staleguard.StaleguardConfig;
+import io.staleguard.store.SessionStore;
+import io.staleguard.store.SessionStore.TouchResult;
+import io.staleguard.store.StoreUnavailableException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Rolling sessions for one application (R2–R7): one conditional touch per request, the refreshed cookie written
+ * before the application runs, and the {@link SessionCookieGate} around the application's response.
+ */
+public final class Rolling {
+
+    /** R7: the most session ids remembered per node; past it, sessions are simply touched on every request. */
+    static final int MAX_REMEMBERED = 10_000;
+
+    private final Engine engine;
+    private final Settings settings;
+    private final RollingSettings rolling;
+    private final SessionStore store;
+    /** R7: when this node last touched a session id, in epoch milliseconds. */
+    private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
+    private volatile Clock clock = Clock.systemUTC();
+
+    /**
+     * @throws ConfigException if the application has no session store
+     */
+    public Rolling(Engine engine) {
+        this.engine = engine;
+        this.settings = engine.settings();
+        this.rolling = engine.rolling();
+        this.store = engine.store();
+        if (store == null) {
+            throw new ConfigException("Staleguard configuration: " + StaleguardConfig.ROLLING + " is true, but the "
+                    + "application has no session store, and the container's HttpSession cannot be extended with a "
+                    + "conditional write. Set " + StaleguardConfig.STORE + ", for example: " + StaleguardConfig.STORE
+                    + "=memory or " + StaleguardConfig.STORE + "=jdbc:java:jboss/datasources/SessionsDS; or provide a "
+                    + "SessionStore CDI bean or the servlet context attribute " + SessionStore.ATTRIBUTE);
+        }
+    }
+
+    /** For tests: the clock that decides expiries, cookie lifetimes and touch intervals. */
+    public void clock(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Instant now = clock.instant();
+        SessionCookieGate gate = new SessionCookieGate(response, settings.sessionCookie.name(), now,
+                rolling.maxCookieAge, rolling.absolute);
+        request.setAttribute(SessionCookieGate.ATTRIBUTE, gate);
+        if (!rolling.exclude.matches(Engine.pathInApplication(request))) {
+            touch(request, gate, now);
+        }
+        chain.doFilter(request, gate);
+    }
+
+    /** R2–R4, R7: at most one touch per session id the request carries, stopping at the first live one. */
+    private void touch(HttpServletRequest request, SessionCookieGate gate, Instant now) {
+        List<String> ids = engine.sessionIds(request);
+        if (ids.isEmpty() || recentlyTouched(ids.get(0), now)) {
+            return;
+        }
+        Instant wanted = now.plus(rolling.inactivity);
+        for (String id : ids) {
+            TouchResult result;
+            try {
+                result = store.touchIfPresent(id, wanted);
+            } catch (StoreUnavailableException e) {
+                // R4: says nothing about the session. No cookie, no deletion, and the request goes on.
+                engine.unavailable(e);
+                return;
+            }
+            if (result.isTouched()) {
+                engine.counters().rolled.increment();
+                remember(id, now);
+                gate.touched(id, result.expiresAt());
+                refreshCookie(request, gate, id, result.expiresAt(), now);
+                request.setAttribute(Engine.ROLLING_ALIVE, Boolean.TRUE);
+                return;
+            }
+            lastTouched.remove(id);
+            gate.gone(List.of(id));
+        }
+        // R3: gone. No refreshed cookie, and no expiring one either: another tab may have signed in meanwhile.
+        engine.counters().gone.increment();
+        request.setAttribute(Engine.ROLLING_ALIVE, Boolean.FALSE);
+    }
+
+    /** R2, R6: the same cookie again, living exactly as long as the record, and never longer than max-cookie-age. */
+    private void refreshCookie(HttpServletRequest request, SessionCookieGate gate, String id, Instant expiresAt,
+            Instant now) {
+        long seconds = Math.min(rolling.maxCookieAge.getSeconds(), Duration.between(now, expiresAt).getSeconds());
+        if (seconds <= 0 || !isCookieValue(id)) {
+            return;
+        }
+        CookieSpec spec = settings.sessionCookie;
+        String name = spec.name();
+        boolean host = name.startsWith("__Host-");
+        String path = host ? "/" : spec.paths().get(0);
+        String domain = host || spec.domains().isEmpty() ? null : spec.domains().get(0);
+        gate.writeOwn(SetCookies.set(name, id, path, domain, Duration.ofSeconds(seconds), now,
+                settings.secure(request, name), true, settings.sameSite));
+    }
+
+    private boolean recentlyTouched(String id, Instant now) {
+        if (rolling.touchInterval == null) {
+            return false;
+        }
+        Long last = lastTouched.get(id);
+        return last != null && now.toEpochMilli() - last < rolling.touchInterval.toMillis();
+    }
+
+    private void remember(String id, Instant now) {
+        if (rolling.touchInterval == null) {
+            return;
+        }
+        long millis = now.toEpochMilli();
+        if (lastTouched.size() >= MAX_REMEMBERED) {
+            long oldest = millis - rolling.touchInterval.toMillis();
+            for (Iterator<Long> it = lastTouched.values().iterator(); it.hasNext();) {
+                if (it.next() <= oldest) {
+                    it.remove();
+                }
+            }
+            if (lastTouched.size() >= MAX_REMEMBERED) {
+                return;
+            }
+        }
+        lastTouched.put(id, millis);
+    }
+
+    /** RFC 6265 cookie-octets: anything else would break the header Staleguard writes. */
+    private static boolean isCookieValue(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e || c == '"' || c == ',' || c == ';' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

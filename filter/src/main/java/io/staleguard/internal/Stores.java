@@ -1,0 +1,85 @@
+package io.staleguard.internal;
+
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+import io.staleguard.store.InMemorySessionStore;
+import io.staleguard.store.JdbcSessionStore;
+import io.staleguard.store.SessionStore;
+import io.staleguard.store.StoreUnavailableException;
+import jakarta.servlet.ServletContext;
+
+/**
+ * Finds the application's {@link SessionStore} (S3), first that applies: a {@link StoreLocator} (the CDI module's
+ * {@code SessionStore} bean); the servlet context attribute {@link SessionStore#ATTRIBUTE}; the {@code store} key
+ * ({@code memory}, or {@code jdbc:<JNDI name>}); else none, which means container mode. A store created from the
+ * {@code store} key is published as the context attribute, so that every filter, {@code Staleguard.logout} and the
+ * application share one store; two in-memory stores in one application would each see half of the sessions.
+ */
+final class Stores {
+
+    private Stores() {
+    }
+
+    /**
+     * @return the store, or null for container mode
+     * @throws ConfigException if the context attribute is not a store, or {@code store} names no usable DataSource
+     */
+    static SessionStore resolve(ServletContext context, ClassLoader applicationLoader, RollingSettings settings) {
+        for (StoreLocator locator : ServiceLoader.load(StoreLocator.class, applicationLoader)) {
+            Optional<SessionStore> found = locator.find(context);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        synchronized (context) {
+            Object attribute = context.getAttribute(SessionStore.ATTRIBUTE);
+            if (attribute instanceof SessionStore store) {
+                return store;
+            }
+            if (attribute != null) {
+                throw new ConfigException("Staleguard configuration: the servlet context attribute '"
+                        + SessionStore.ATTRIBUTE + "' holds a " + attribute.getClass().getName()
+                        + ", which is not a SessionStore. For example: servletContext.setAttribute(SessionStore.ATTRIBUTE,"
+                        + " new InMemorySessionStore())");
+            }
+            if (settings.store == null) {
+                return null;
+            }
+            SessionStore created = settings.memoryStore() ? new InMemorySessionStore() : jdbc(settings);
+            context.setAttribute(SessionStore.ATTRIBUTE, created);
+            return created;
+        }
+    }
+
+    private static SessionStore jdbc(RollingSettings settings) {
+        String name = settings.jndiName();
+        Object found;
+        try {
+            found = new InitialContext().lookup(name);
+        } catch (NamingException | RuntimeException e) {
+            throw settings.store.invalid("looking up '" + Log.printable(name, 120) + "' in JNDI failed ("
+                    + Log.printable(String.valueOf(e.getMessage()), 200) + ")", "jdbc:java:jboss/datasources/SessionsDS");
+        }
+        if (!(found instanceof DataSource dataSource)) {
+            throw settings.store.invalid("'" + Log.printable(name, 120) + "' is "
+                    + (found == null ? "bound to nothing" : "a " + found.getClass().getName())
+                    + ", not a javax.sql.DataSource", "jdbc:java:jboss/datasources/SessionsDS");
+        }
+        JdbcSessionStore store = new JdbcSessionStore(dataSource);
+        try {
+            store.checkTable();
+        } catch (IllegalStateException e) {
+            throw settings.store.invalid("the data source has no usable session table: " + e.getMessage(),
+                    "jdbc:java:jboss/datasources/SessionsDS");
+        } catch (StoreUnavailableException e) {
+            Log.warn(Log.STORE_UNAVAILABLE, "The session store could not be checked at start-up (%s); Staleguard "
+                    + "starts anyway and treats the store as unavailable until it answers", e.getMessage());
+        }
+        return store;
+    }
+}

@@ -1,0 +1,166 @@
+package io.staleguard.race;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import org.springframework.mock.web.MockFilterConfig;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockServletContext;
+
+import io.staleguard.RollingSessionFilter;
+import io.staleguard.StaleSessionFilter;
+import io.staleguard.Staleguard;
+import io.staleguard.store.SessionStore;
+import io.staleguard.store.StoredSession;
+import io.staleguard.testing.RecordingResponse;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Incident 2 as a repeatable experiment. Each round creates a session, then fires {@code requests} concurrent rolling
+ * requests carrying its cookie and one logout request, all through the real filter chain ({@link StaleSessionFilter},
+ * then {@link RollingSessionFilter}, then an application that answers, or calls {@link Staleguard#logout}). The logout
+ * starts after a random number of the rolling requests has started, so it lands in the middle of them. When every
+ * response is in, the logout has committed: a session still present in the store is a revival.
+ * <p>
+ * It also counts late refreshes: responses to requests that started after the logout had returned which still carry
+ * a refreshed session cookie.
+ */
+final class RaceHarness implements AutoCloseable {
+
+    static final String COOKIE = "SID";
+
+    /** What one run measured. */
+    record Outcome(String name, int rounds, int revived, int lateRefreshes, long touched, long gone, long millis) {
+        String revivedText() {
+            return revived + "/" + rounds;
+        }
+    }
+
+    private final int requests;
+    private final ExecutorService threads;
+
+    RaceHarness(int requests) {
+        this.requests = requests;
+        this.threads = Executors.newFixedThreadPool(requests + 1);
+    }
+
+    /**
+     * @param store the store under test (a real one, or a foil)
+     * @param present whether a session's record is in the store, read around the store's own logic
+     */
+    Outcome run(String name, SessionStore store, Predicate<String> present, int rounds) throws Exception {
+        MockServletContext context = new MockServletContext();
+        context.setContextPath("/app");
+        context.setAttribute(SessionStore.ATTRIBUTE, store);
+        context.addInitParameter("staleguard.session-cookie", COOKIE + ";path=/app");
+        context.addInitParameter("staleguard.rolling", "true");
+        StaleSessionFilter stale = new StaleSessionFilter();
+        RollingSessionFilter rolling = new RollingSessionFilter();
+        stale.init(new MockFilterConfig(context, "staleguard"));
+        rolling.init(new MockFilterConfig(context, "rolling"));
+        int revived = 0;
+        AtomicInteger late = new AtomicInteger();
+        AtomicInteger touched = new AtomicInteger();
+        AtomicInteger gone = new AtomicInteger();
+        long start = System.nanoTime();
+        try {
+            for (int round = 0; round < rounds; round++) {
+                String id = "race-" + round + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+                store.create(id, StoredSession.startingAt(Instant.now(), Duration.ofMinutes(30), Duration.ofHours(12)));
+                round(context, stale, rolling, id, late, touched, gone);
+                if (present.test(id)) {
+                    revived++;
+                }
+            }
+        } finally {
+            rolling.destroy();
+            stale.destroy();
+        }
+        return new Outcome(name, rounds, revived, late.get(), touched.get(), gone.get(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    private void round(MockServletContext context, StaleSessionFilter stale, RollingSessionFilter rolling, String id,
+            AtomicInteger late, AtomicInteger touched, AtomicInteger gone) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        int logoutAfter = ThreadLocalRandom.current().nextInt(requests);
+        boolean[] loggedOut = new boolean[1];
+        Object lock = new Object();
+        List<Future<?>> futures = new ArrayList<>(requests + 1);
+        for (int i = 0; i < requests; i++) {
+            futures.add(threads.submit(() -> {
+                go.await();
+                started.incrementAndGet();
+                boolean afterLogout;
+                synchronized (lock) {
+                    afterLogout = loggedOut[0];
+                }
+                RecordingResponse r = exchange(context, stale, rolling, id, false);
+                boolean refreshed = r.setCookies(COOKIE).stream().anyMatch(c -> !c.startsWith(COOKIE + "=;"));
+                (refreshed ? touched : gone).incrementAndGet();
+                if (refreshed && afterLogout) {
+                    late.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        futures.add(threads.submit(() -> {
+            go.await();
+            while (started.get() < logoutAfter) {
+                Thread.yield();
+            }
+            exchange(context, stale, rolling, id, true);
+            synchronized (lock) {
+                loggedOut[0] = true;
+            }
+            return null;
+        }));
+        go.countDown();
+        for (Future<?> f : futures) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static RecordingResponse exchange(MockServletContext context, StaleSessionFilter stale,
+            RollingSessionFilter rolling, String id, boolean logout) throws IOException, ServletException {
+        String path = logout ? "/logout" : "/api/data";
+        MockHttpServletRequest request = new MockHttpServletRequest(context, logout ? "POST" : "GET", "/app" + path);
+        request.setContextPath("/app");
+        request.setServletPath(path);
+        request.addHeader("Accept", "application/json");
+        request.setCookies(new Cookie(COOKIE, id));
+        RecordingResponse response = new RecordingResponse();
+        FilterChain app = (req, res) -> {
+            if (logout) {
+                Staleguard.logout((HttpServletRequest) req, (HttpServletResponse) res);
+            }
+            ((HttpServletResponse) res).setStatus(200);
+        };
+        stale.doFilter(request, response, (req, res) -> rolling.doFilter(req, res, app));
+        if (response.getStatus() != 200) {
+            throw new AssertionError("status " + response.getStatus());
+        }
+        return response;
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,24 @@
+package io.staleguard.store;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+/** Stores on a test clock: the clock hooks are package-private, so tests elsewhere come here. */
+public final class TestStores {
+
+    private TestStores() {
+    }
+
+    public static InMemorySessionStore inMemory(Clock clock) {
+        return new InMemorySessionStore(InMemorySessionStore.DEFAULT_MAX_SESSIONS, clock);
+    }
+
+    public static InMemorySessionStore inMemory(int maxSessions, Clock clock) {
+        return new InMemorySessionStore(maxSessions, clock);
+    }
+
+    public static JdbcSessionStore jdbc(DataSource dataSource, String table, Clock clock) {
+        return JdbcSessionStore.builder(dataSource).table(table).clock(clock).build();
+    }
+}
