@@ -17,8 +17,8 @@ import jakarta.servlet.http.HttpSessionListener;
 
 /**
  * The example's server-side state: every store the incidents keep, the live sessions, and the Staleguard event log.
- * {@link #redeploy()} forgets all of it at once, which is what a redeploy, a re-provisioned pod or a wiped session store
- * does to a real application while browsers keep their cookies.
+ * {@link #redeploy()} forgets all of it at once, which is what a redeploy, a re-provisioned pod or a wiped session
+ * store does to a real application while browsers keep their cookies.
  */
 @WebListener
 public class ExampleApp implements ServletContextListener, HttpSessionListener {

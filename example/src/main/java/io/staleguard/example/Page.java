@@ -50,11 +50,13 @@ public final class Page {
             .tools{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;font-size:.9rem;color:#4b5563}
             .tools form{margin:0}
             .tools button{background:#f59e0b;color:#111827}
+            .cookies{font-size:.9rem;color:#4b5563}
             code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
             code{background:#f3f4f6;padding:.05rem .3rem;border-radius:.25rem}
             table{border-collapse:collapse;width:100%;font-size:.9rem}
             td,th{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #e5e7eb;vertical-align:top}
             td.mono{word-break:break-all}
+            th code{white-space:nowrap}
             ol li{margin:.25rem 0}
             details{margin-top:1rem;font-size:.9rem}
             summary{cursor:pointer;color:#4b5563}
@@ -170,8 +172,8 @@ public final class Page {
                             + "keeps its cookies.</span></section>\n");
         }
         if (cookies) {
-            out.append("<p class=\"tools\">Cookies your browser sent with this request: <span class=\"mono\">")
-                    .append(esc(cookieNames(request))).append("</span></p>\n");
+            out.append("<p class=\"cookies\">Cookies your browser sent with this request (names only): ")
+                    .append("<span class=\"mono\">").append(esc(cookieNames(request))).append("</span></p>\n");
         }
         out.append("</main>\n<footer>");
         if (crumb != null) {

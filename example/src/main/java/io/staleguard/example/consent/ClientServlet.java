@@ -95,6 +95,7 @@ public class ClientServlet extends HttpServlet {
             return page.explain(happened, "<a href=\"" + esc(ctx) + "/\">back to the tour</a>.");
         }
         return page.explain(happened, "run the same steps <a href=\""
-                + esc(ConsentIncident.clientStart(ctx, mode.other())) + "\">" + mode.other().phrase() + "</a>, or go <a href=\"" + esc(ctx) + "/\">back to the tour</a>.");
+                + esc(ConsentIncident.clientStart(ctx, mode.other())) + "\">" + mode.other().phrase()
+                + "</a>, or go <a href=\"" + esc(ctx) + "/\">back to the tour</a>.");
     }
 }

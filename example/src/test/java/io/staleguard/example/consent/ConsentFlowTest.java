@@ -85,7 +85,8 @@ class ConsentFlowTest {
     }
 
     @Test
-    @DisplayName("B1/B3/B5/B7 wiring: with Staleguard, Allow access after a redeploy restarts at the original /authorize and completes")
+    @DisplayName("B1/B3/B5/B7 wiring: with Staleguard, Allow access after a redeploy restarts at the original "
+            + "/authorize and completes")
     void withStaleguardTheFlowHeals() throws Exception {
         String state = signInAndReachConsent(Mode.WITH);
         String interaction = browser.location;
@@ -95,11 +96,14 @@ class ConsentFlowTest {
 
         assertEquals(303, allow.getStatus());
         assertEquals(CTX + "/incident1/with/authorize?response_type=code&client_id=demo-client&redirect_uri="
-                + "%2Fstaleguard-example%2Fclient%2Fcallback&scope=openid+profile&state=" + state, allow.getHeader("Location"),
+                + "%2Fstaleguard-example%2Fclient%2Fcallback&scope=openid+profile&state=" + state,
+                allow.getHeader("Location"),
                 "the restart target is the authorization request the flow started with, state included");
         assertTrue(expires(allow, "_interaction", CTX + "/incident1/with/interaction"),
-                "the interaction cookie is expired on the Path the provider set it with: " + allow.getHeaders("Set-Cookie"));
-        assertTrue(expires(allow, "JSESSIONID", CTX), "the dead session cookie is expired: " + allow.getHeaders("Set-Cookie"));
+                "the interaction cookie is expired on the Path the provider set it with: "
+                        + allow.getHeaders("Set-Cookie"));
+        assertTrue(expires(allow, "JSESSIONID", CTX),
+                "the dead session cookie is expired: " + allow.getHeaders("Set-Cookie"));
         assertEquals(List.of(EndReason.NOT_FOUND), app.events().recent().stream().map(SessionEnded::reason).toList(),
                 "one SessionEnded reached the example's listener");
 
@@ -116,7 +120,8 @@ class ConsentFlowTest {
     }
 
     @Test
-    @DisplayName("Without Staleguard, Allow access after a redeploy dead-ends in the provider's 400 and keeps the stale cookies")
+    @DisplayName("Without Staleguard, Allow access after a redeploy dead-ends in the provider's 400 and keeps the "
+            + "stale cookies")
     void withoutStaleguardTheFlowDeadEnds() throws Exception {
         signInAndReachConsent(Mode.WITHOUT);
         String interaction = browser.location;
@@ -126,7 +131,8 @@ class ConsentFlowTest {
 
         assertEquals(400, allow.getStatus());
         assertTrue(allow.getContentAsString().contains("invalid_request: session not found"));
-        assertTrue(allow.getHeaders("Set-Cookie").isEmpty(), "nothing is cleaned up: " + allow.getHeaders("Set-Cookie"));
+        assertTrue(allow.getHeaders("Set-Cookie").isEmpty(),
+                "nothing is cleaned up: " + allow.getHeaders("Set-Cookie"));
         assertNotNull(browser.cookie("_interaction"), "the stale interaction cookie stays in the browser");
         assertTrue(app.events().recent().isEmpty());
     }
