@@ -176,7 +176,7 @@ public class StaleSessionFilter implements Filter {
         Classifier.Classification c = engine.classify(thrown);
         return switch (c.kind()) {
             case STALE -> engine.recover(req, res, c.reason(), (String) req.getAttribute(Engine.RESTART_OVERRIDE));
-            case TRANSIENT -> engine.unavailable(req, res, thrown);
+            case TRANSIENT -> engine.respondUnavailable(req, res, thrown);
             case OTHER -> false;
         };
     }

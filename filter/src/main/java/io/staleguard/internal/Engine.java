@@ -72,7 +72,6 @@ public final class Engine implements AutoCloseable {
     /** Shared by the engines of a context, like the counters: one warning a minute per application. */
     private final Throttle unavailableWarnings;
     private final String cookiePath;
-    private final RateLimitedWarning unavailableWarning = new RateLimitedWarning(Log.STORE_UNAVAILABLE, 10_000);
     private ObjectName registeredAs;
 
     private Engine(ServletContext context, Settings settings, RollingSettings rolling, SessionStore store,
@@ -262,16 +261,35 @@ public final class Engine implements AutoCloseable {
         return ids;
     }
 
-    /** Counts a store outage and warns about it, at most once a minute (T1: it is never taken for a gone session). */
-    void unavailable(StoreUnavailableException e) {
+    /**
+     * Counts a store outage and warns about it, at most once a minute per application (T1: it is never taken for a
+     * gone session). Only Staleguard's own messages are logged; for other exceptions, class names only, since a
+     * driver's message may quote parameters, and parameters may be session ids.
+     */
+    void unavailable(Throwable thrown) {
         counters.unavailable.increment();
         long heldBack = unavailableWarnings.pass();
         if (heldBack >= 0) {
-            Log.warn(Log.STORE_UNAVAILABLE, "The session store %s is unavailable: %s. Requests proceed without rolling "
-                    + "or detection until it answers; no session is ended because of it.%s", store,
-                    Log.printable(String.valueOf(e.getMessage()), 300),
+            Log.warn(Log.STORE_UNAVAILABLE, "The session store %s is unavailable (%s). Requests proceed without rolling "
+                    + "or detection until it answers; no session is ended because of it.%s",
+                    store == null ? "or another dependency" : store, describe(thrown),
                     heldBack > 0 ? " (" + heldBack + " more since the last warning)" : "");
         }
+    }
+
+    private static String describe(Throwable thrown) {
+        StringBuilder b = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (b.length() > 0) {
+                b.append(" <- ");
+            }
+            b.append(t.getClass().getName());
+            if (t instanceof StoreUnavailableException && t.getMessage() != null) {
+                b.append(": ").append(Log.printable(t.getMessage(), 300));
+            }
+        }
+        return b.toString();
     }
 
     /**
@@ -339,12 +357,9 @@ public final class Engine implements AutoCloseable {
      *
      * @return whether the 503 was written; false means the caller rethrows
      */
-    public boolean unavailable(HttpServletRequest request, HttpServletResponse response, Throwable thrown)
+    public boolean respondUnavailable(HttpServletRequest request, HttpServletResponse response, Throwable thrown)
             throws IOException {
-        counters.unavailable.increment();
-        unavailableWarning.warn(null, "A session store or another dependency was unavailable on %s (%s). No session "
-                + "was ended. (Logged at most every 10 seconds.)", Log.printable(request.getRequestURI(), 200),
-                causeChain(thrown));
+        unavailable(thrown);
         if (!settings.retryLater || response.isCommitted()) {
             return false;
         }
@@ -358,19 +373,6 @@ public final class Engine implements AutoCloseable {
         }
         Responses.unavailable(kind, retry).writeTo(response);
         return true;
-    }
-
-    /** Class names only: messages of driver exceptions may quote parameters, and parameters may be session ids. */
-    private static String causeChain(Throwable thrown) {
-        StringBuilder b = new StringBuilder();
-        int depth = 0;
-        for (Throwable t = thrown; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause(), depth++) {
-            if (b.length() > 0) {
-                b.append(" <- ");
-            }
-            b.append(t.getClass().getName());
-        }
-        return b.toString();
     }
 
     /** I1–I3: whether a trusted proxy vouches for someone else than the session's user. */

@@ -20,7 +20,7 @@ public final class Identity {
     private final String attribute;
     private final boolean ignoreCase;
     private final List<Cidr> trusted;
-    private final RateLimitedWarning untrustedWarning = new RateLimitedWarning(Log.UNTRUSTED_IDENTITY_HEADER, 60_000);
+    private final Throttle untrustedWarnings = new Throttle(1, java.util.concurrent.TimeUnit.MINUTES);
 
     private Identity(String header, String attribute, boolean ignoreCase, List<Cidr> trusted) {
         this.header = header;
@@ -96,8 +96,12 @@ public final class Identity {
     }
 
     private void warnUntrusted(HttpServletRequest request) {
-        untrustedWarning.warn(null, "Ignoring header %s from %s, which is not in trusted-proxies; if that address is "
-                + "your SSO proxy, add it to trusted-proxies. (Logged at most once a minute.)", header,
-                Log.printable(request.getRemoteAddr(), 64));
+        long heldBack = untrustedWarnings.pass();
+        if (heldBack >= 0) {
+            Log.warn(Log.UNTRUSTED_IDENTITY_HEADER, "Ignoring header %s from %s, which is not in trusted-proxies; if "
+                    + "that address is your SSO proxy, add it to trusted-proxies.%s", header,
+                    Log.printable(request.getRemoteAddr(), 64),
+                    heldBack > 0 ? " (" + heldBack + " more since the last warning)" : "");
+        }
     }
 }
