@@ -2,6 +2,7 @@ package io.staleguard.internal;
 
 import java.util.Map;
 
+import io.staleguard.RollingSessionFilter;
 import io.staleguard.StaleSessionFilter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -9,7 +10,8 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
 /**
- * C3: validates the configuration of every {@link StaleSessionFilter} registration when the application starts, so that
+ * C3: validates the configuration of every {@link StaleSessionFilter} and {@link RollingSessionFilter} registration
+ * when the application starts, so that
  * a bad value fails the deployment. Containers may create filters lazily, on the first request they map (Undertow, and
  * so WildFly, does): without this, a bad value would only turn that first request into a 500. Registered by the jar's
  * {@code web-fragment.xml}; reads the same sources the filter will read, and keeps nothing.
@@ -21,10 +23,14 @@ public final class StartupCheck implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
-            if (StaleSessionFilter.class.getName().equals(registration.getClassName())) {
+            String className = registration.getClassName();
+            if (StaleSessionFilter.class.getName().equals(className)
+                    || RollingSessionFilter.class.getName().equals(className)) {
                 Map<String, String> initParams = registration.getInitParameters();
-                Settings.read(context, new ConfigReader(registration.getName(), initParams::get,
-                        context::getInitParameter, Engine.applicationLoader(context)));
+                ConfigReader config = new ConfigReader(registration.getName(), initParams::get,
+                        context::getInitParameter, Engine.applicationLoader(context));
+                Settings.read(context, config);
+                RollingSettings.read(config);
             }
         }
     }

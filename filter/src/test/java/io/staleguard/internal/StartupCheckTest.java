@@ -75,6 +75,18 @@ class StartupCheckTest {
     }
 
     @Test
+    @DisplayName("C3 a bad rolling key of a registered RollingSessionFilter fails the context start, naming it")
+    void badRollingKey() {
+        Context context = new Context().register("rolling", io.staleguard.RollingSessionFilter.class.getName(),
+                Map.of("max-cookie-age", "a week"));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> start(context));
+
+        assertTrue(e.getMessage().startsWith("Staleguard configuration: init-param 'max-cookie-age' of filter 'rolling' "
+                + "is 'a week'"), e.getMessage());
+    }
+
+    @Test
     @DisplayName("C3 good values pass; other filters' parameters are not Staleguard's business")
     void goodValuesAndOtherFilters() {
         Context context = new Context()
