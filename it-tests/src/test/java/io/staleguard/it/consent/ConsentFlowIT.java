@@ -137,6 +137,7 @@ class ConsentFlowIT {
 
         HttpResponse<String> consent = SignIn.toConsent(browser, base, state, "alice");
         String staleSessionId = browser.cookie("JSESSIONID");
+        String staleInteraction = browser.cookie("_interaction");
         assertEquals(1, browser.cookies("staleguard-restart").size(), "B7: /authorize was captured: " + browser.jar());
 
         Reprovisioning.reprovision(management, ConsentApp.war(war, registration));
@@ -172,6 +173,9 @@ class ConsentFlowIT {
         HttpResponse<String> login = browser.follow(recovery);
         int restartHop = browser.history().size() - 2;
         assertEquals(authorize, browser.history().get(restartHop).uri(), browser.history()::toString);
+        // Where the flow restarted, the browser holds fresh cookies only: a new session and a new interaction.
+        assertFalse(browser.cookie("JSESSIONID").equals(staleSessionId), browser.jar());
+        assertFalse(browser.cookie("_interaction").equals(staleInteraction), browser.jar());
         HttpResponse<String> freshConsent = SignIn.fromLoginPage(browser, login, "alice");
         HttpResponse<String> callback = browser.follow(SignIn.allow(browser, freshConsent));
 

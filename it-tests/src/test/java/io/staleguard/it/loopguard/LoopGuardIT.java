@@ -31,14 +31,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * B6 on a real server: a stale cookie that Staleguard cannot clear must cost the user one automatic restart, then an
  * explanation, never a redirect loop.
  * <p>
- * The un-clearable cookie. The issue suggests a cookie set with a Domain the configuration does not know, but the
- * JDK's {@code CookieManager} makes that unusable here: it rejects {@code Domain=localhost} and files a cookie with
- * {@code Domain=127.0.0.1} under the same key as the host-only one, so a host-only expiry would delete it anyway. A
- * Path does the same job faithfully: release 1 of the provider writes its interaction cookies with
- * {@code Path=/loopguard/interaction/} (trailing slash), release 2, like Staleguard's configuration, uses
- * {@code Path=/loopguard/interaction}. For browsers and for {@code CookieManager} these are two different cookies; the
- * release-1 one is never expired by Staleguard (wrong path) nor overwritten by release 2 (other path), and as the more
- * specific path it is sent first, so the application keeps reading the dead interaction id: the same trap as an old
+ * The un-clearable cookie. The issue suggests one set with a Domain the configuration does not know; with the JDK's
+ * {@code CookieManager} that does not give a faithful test. The server answers on 127.0.0.1, and {@code CookieManager}
+ * files host-only cookies under the request host as their domain, so a {@code Domain=127.0.0.1} cookie replaces the
+ * host-only one instead of living beside it, and a host-only expiry deletes it. {@code Domain=localhost} is refused by
+ * the default policy and kept only under {@code ACCEPT_ALL}, a leniency browsers disagree on. A Path the configuration
+ * does not list behaves the same in every browser and in {@code CookieManager}: release 1 of the provider writes its
+ * interaction cookies with {@code Path=/loopguard/interaction/} (trailing slash); release 2, like Staleguard's
+ * configuration, uses {@code Path=/loopguard/interaction}. These are two different cookies; the release-1 one is never
+ * expired by Staleguard (other path) nor overwritten by release 2 (other path), and, with the more specific path, it is
+ * sent first, so the application keeps reading the dead interaction id: the same trap as an old
  * {@code Domain=.example.com} cookie next to a new host-only one.
  */
 @ExtendWith(ArquillianExtension.class)
