@@ -67,7 +67,7 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine start(ServletContext context, String filterName, Function<String, String> initParams) {
         ClassLoader loader = applicationLoader(context);
-        Settings settings = Settings.read(context, new ConfigReader(filterName, initParams, context::getInitParameter, loader));
+        Settings settings = read(context, filterName, initParams, loader);
         Engine engine = new Engine(context, settings, loader);
         synchronized (context) {
             if (context.getAttribute(CONTEXT_ATTRIBUTE) == null) {
@@ -82,6 +82,20 @@ public final class Engine implements AutoCloseable {
         }
         Log.info(Log.STARTED, "Staleguard started for %s (%s)", describe(context), settings);
         return engine;
+    }
+
+    /**
+     * Reads and validates the configuration without starting anything.
+     *
+     * @throws ConfigException if a configuration value is invalid
+     */
+    public static void validate(ServletContext context, String filterName, Function<String, String> initParams) {
+        read(context, filterName, initParams, applicationLoader(context));
+    }
+
+    private static Settings read(ServletContext context, String filterName, Function<String, String> initParams,
+            ClassLoader loader) {
+        return Settings.read(context, new ConfigReader(filterName, initParams, context::getInitParameter, loader));
     }
 
     /**
