@@ -17,13 +17,19 @@ public final class ConsentApp {
 
     /** How the application gets Staleguard. */
     public enum Registration {
-        /** Not at all: {@code <absolute-ordering/>} leaves the jar's web-fragment out; the jar only supplies the exception class. */
+        /**
+         * Not at all: {@code <absolute-ordering/>} leaves the jar's web-fragment out; the jar only supplies the
+         * exception class.
+         */
         NONE,
         /** A {@code <filter>} in web.xml, configured with init-params. */
         WEB_XML,
         /** {@code ServletContext.addFilter} from a {@code ServletContextListener} ({@link StaleguardRegistrar}). */
         PROGRAMMATIC,
-        /** Nothing but the jar: its {@code META-INF/web-fragment.xml} registers the filter; {@code staleguard.*} context-params configure it. */
+        /**
+         * Nothing but the jar: its {@code META-INF/web-fragment.xml} registers the filter; {@code staleguard.*}
+         * context-params configure it.
+         */
         DROP_IN,
         /** The jar with context-param {@code staleguard.drop-in=false}: the documented opt-out. */
         DROP_IN_SWITCHED_OFF

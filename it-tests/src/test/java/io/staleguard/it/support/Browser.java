@@ -142,11 +142,6 @@ public final class Browser {
         return history.stream().map(Hop::status).toList();
     }
 
-    /** Forgets the history (not the cookies): the user starts paying attention from here. */
-    public void clearHistory() {
-        history.clear();
-    }
-
     /** The cookies in the jar called {@code name}, any path. */
     public List<HttpCookie> cookies(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList();
