@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code CookieManager} that does not give a faithful test. The server answers on 127.0.0.1, and {@code CookieManager}
  * files host-only cookies under the request host as their domain, so a {@code Domain=127.0.0.1} cookie replaces the
  * host-only one instead of living beside it, and a host-only expiry deletes it. {@code Domain=localhost} is refused by
- * the default policy and kept only under {@code ACCEPT_ALL}, a leniency browsers disagree on. A Path the configuration
+ * the browser-like policy the tests use and kept only under {@code ACCEPT_ALL}, a leniency browsers disagree on. A Path the configuration
  * does not list behaves the same in every browser and in {@code CookieManager}: release 1 of the provider writes its
  * interaction cookies with {@code Path=/loopguard/interaction/} (trailing slash); release 2, like Staleguard's
  * configuration, uses {@code Path=/loopguard/interaction}. These are two different cookies; the release-1 one is never
