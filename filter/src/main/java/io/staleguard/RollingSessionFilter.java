@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 
 import io.staleguard.internal.ConfigException;
+import io.staleguard.internal.DropIn;
 import io.staleguard.internal.Engine;
 import io.staleguard.internal.Rolling;
 import jakarta.servlet.Filter;
@@ -90,11 +91,11 @@ public class RollingSessionFilter implements Filter {
      */
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
-        if ("true".equals(filterConfig.getInitParameter(StaleSessionFilter.DROP_IN_MARKER))
-                && !StaleSessionFilter.dropInWanted(filterConfig, RollingSessionFilter.class)) {
-            return;
-        }
         try {
+            if (!DropIn.active(filterConfig.getServletContext(), filterConfig.getFilterName(),
+                    RollingSessionFilter.class.getName(), filterConfig::getInitParameter)) {
+                return;
+            }
             if (!Engine.rollingEnabled(filterConfig.getServletContext(), filterConfig.getFilterName(),
                     filterConfig::getInitParameter)) {
                 return;

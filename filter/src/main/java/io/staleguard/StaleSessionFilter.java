@@ -3,15 +3,13 @@ package io.staleguard;
 import java.io.IOException;
 
 import io.staleguard.internal.ConfigException;
-import io.staleguard.internal.ConfigReader;
+import io.staleguard.internal.DropIn;
 import io.staleguard.internal.Engine;
 import io.staleguard.internal.Exchange;
 import io.staleguard.internal.Classifier;
-import io.staleguard.internal.Log;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -83,9 +81,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public class StaleSessionFilter implements Filter {
 
-    /** Init-param set by the jar's {@code web-fragment.xml}: marks the drop-in registration. */
-    static final String DROP_IN_MARKER = "io.staleguard.drop-in";
-
     private Engine engine;
 
     /**
@@ -96,43 +91,15 @@ public class StaleSessionFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         ServletContext context = filterConfig.getServletContext();
-        if ("true".equals(filterConfig.getInitParameter(DROP_IN_MARKER))
-                && !dropInWanted(filterConfig, StaleSessionFilter.class)) {
-            return;
-        }
         try {
+            if (!DropIn.active(context, filterConfig.getFilterName(), StaleSessionFilter.class.getName(),
+                    filterConfig::getInitParameter)) {
+                return;
+            }
             engine = Engine.start(context, filterConfig.getFilterName(), filterConfig::getInitParameter);
         } catch (ConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }
-    }
-
-    /**
-     * Whether a filter registered by the jar's {@code web-fragment.xml} should run: not when {@code staleguard.drop-in}
-     * is false, nor when the application registered {@code filterClass} itself.
-     */
-    static boolean dropInWanted(FilterConfig filterConfig, Class<? extends Filter> filterClass) throws ServletException {
-        String simpleName = filterClass.getSimpleName();
-        ServletContext context = filterConfig.getServletContext();
-        String param = ConfigReader.PREFIX + StaleguardConfig.DROP_IN;
-        String value = context.getInitParameter(param);
-        if (value != null && value.trim().equalsIgnoreCase("false")) {
-            Log.info(Log.DROP_IN_INACTIVE, "The drop-in %s is switched off by context-param %s", simpleName, param);
-            return false;
-        }
-        if (value != null && !value.trim().equalsIgnoreCase("true")) {
-            throw new ServletException("Staleguard configuration: context-param '" + param + "' is '"
-                    + Log.printable(value, 80) + "', but it must be 'true' or 'false'. For example: " + param + "=false");
-        }
-        for (FilterRegistration registration : context.getFilterRegistrations().values()) {
-            if (!registration.getName().equals(filterConfig.getFilterName())
-                    && filterClass.getName().equals(registration.getClassName())) {
-                Log.info(Log.DROP_IN_INACTIVE, "The drop-in %s yields to the application's own registration '%s'",
-                        simpleName, registration.getName());
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

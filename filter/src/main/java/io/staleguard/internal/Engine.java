@@ -141,6 +141,18 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Reads and validates the configuration without starting anything (C3, {@link StartupCheck}).
+     *
+     * @throws ConfigException if a configuration value is invalid
+     */
+    public static void validate(ServletContext context, String filterName, Function<String, String> initParams) {
+        ConfigReader config = new ConfigReader(filterName, initParams, context::getInitParameter,
+                applicationLoader(context));
+        Settings.read(context, config);
+        RollingSettings.read(config);
+    }
+
+    /**
      * @return the engine published for {@code context}, or a new one reading context-level configuration only
      * @throws ConfigException if a context-level configuration value is invalid
      */

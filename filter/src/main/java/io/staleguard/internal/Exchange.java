@@ -5,47 +5,54 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The request and response {@code StaleSessionFilter} is currently running on this thread, so that code deeper in
- * the request (the {@code @Interaction} interceptor, {@code Staleguard.recover}) can recover on it. One mutable holder
- * per thread, so binding allocates nothing on the request path.
+ * the request (the {@code @Interaction} interceptor, {@code Staleguard.recover}) can recover on it. Binding allocates
+ * nothing on the request path: each thread keeps one slot array for good.
+ * <p>
+ * The thread-local holds a plain {@code Object[]}, never an instance of a class of this jar: containers run every
+ * deployment on the same long-lived worker threads, and a value whose class came from {@code WEB-INF/lib} would keep
+ * the whole web application's class loader alive on each of them after an undeploy.
  */
 public final class Exchange {
 
-    private static final ThreadLocal<Exchange> THREAD = ThreadLocal.withInitial(Exchange::new);
+    private static final int ENGINE = 0;
+    private static final int REQUEST = 1;
+    private static final int RESPONSE = 2;
 
-    private Engine engine;
-    private HttpServletRequest request;
-    private HttpServletResponse response;
+    private static final ThreadLocal<Object[]> SLOTS = ThreadLocal.withInitial(() -> new Object[3]);
+
+    /** Stateless: every method works on the calling thread's slots. */
+    private static final Exchange THIS_THREAD = new Exchange();
 
     private Exchange() {
     }
 
     /** @return the exchange bound on this thread, or null when no StaleSessionFilter is running on it */
     public static Exchange current() {
-        Exchange exchange = THREAD.get();
-        return exchange.engine == null ? null : exchange;
+        return SLOTS.get()[ENGINE] == null ? null : THIS_THREAD;
     }
 
-    /** @return this thread's holder, bound or not; save its fields before {@link #set} and restore them after */
+    /** @return this thread's exchange, bound or not; save its fields before {@link #set} and restore them after */
     public static Exchange ofThisThread() {
-        return THREAD.get();
+        return THIS_THREAD;
     }
 
     /** Binds (or, with nulls, unbinds) this thread's exchange. */
     public void set(Engine engine, HttpServletRequest request, HttpServletResponse response) {
-        this.engine = engine;
-        this.request = request;
-        this.response = response;
+        Object[] slots = SLOTS.get();
+        slots[ENGINE] = engine;
+        slots[REQUEST] = request;
+        slots[RESPONSE] = response;
     }
 
     public Engine engine() {
-        return engine;
+        return (Engine) SLOTS.get()[ENGINE];
     }
 
     public HttpServletRequest request() {
-        return request;
+        return (HttpServletRequest) SLOTS.get()[REQUEST];
     }
 
     public HttpServletResponse response() {
-        return response;
+        return (HttpServletResponse) SLOTS.get()[RESPONSE];
     }
 }

@@ -1,7 +1,5 @@
 package io.staleguard.internal;
 
-import java.util.Map;
-
 import io.staleguard.RollingSessionFilter;
 import io.staleguard.StaleSessionFilter;
 import jakarta.servlet.FilterRegistration;
@@ -10,27 +8,29 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
 /**
- * C3: validates the configuration of every {@link StaleSessionFilter} and {@link RollingSessionFilter} registration
- * when the application starts, so that
- * a bad value fails the deployment. Containers may create filters lazily, on the first request they map (Undertow, and
- * so WildFly, does): without this, a bad value would only turn that first request into a 500. Registered by the jar's
- * {@code web-fragment.xml}; reads the same sources the filter will read, and keeps nothing.
+ * Validates the configuration of every active {@link StaleSessionFilter} and {@link RollingSessionFilter}
+ * registration when the application starts (C3), so a bad value fails the deployment with its message instead of
+ * failing requests. Containers may create filters on the first request that reaches them (WildFly does by default);
+ * then the filter's own {@code init} comes too late.
+ * <p>
+ * Declared as a listener in the jar's {@code web-fragment.xml}. Listeners declared in {@code web.xml} run first, so
+ * registrations they make with {@code addFilter} are checked too. Nothing is started here: the filters still read
+ * their configuration in {@code init}.
  */
 public final class StartupCheck implements ServletContextListener {
 
-    /** @throws ConfigException naming the key, the value and an example, for the first bad value */
+    /**
+     * @throws ConfigException if a registration's configuration is invalid, which fails the deployment
+     */
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
             String className = registration.getClassName();
-            if (StaleSessionFilter.class.getName().equals(className)
-                    || RollingSessionFilter.class.getName().equals(className)) {
-                Map<String, String> initParams = registration.getInitParameters();
-                ConfigReader config = new ConfigReader(registration.getName(), initParams::get,
-                        context::getInitParameter, Engine.applicationLoader(context));
-                Settings.read(context, config);
-                RollingSettings.read(config);
+            if ((StaleSessionFilter.class.getName().equals(className)
+                    || RollingSessionFilter.class.getName().equals(className))
+                    && DropIn.active(context, registration.getName(), className, registration::getInitParameter)) {
+                Engine.validate(context, registration.getName(), registration::getInitParameter);
             }
         }
     }

@@ -1,0 +1,62 @@
+package io.staleguard.internal;
+
+import java.util.function.Function;
+
+import io.staleguard.StaleguardConfig;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+
+/**
+ * The drop-in registrations, the filters the jar's {@code web-fragment.xml} maps: each runs unless context-param
+ * {@code staleguard.drop-in} is {@code false} or the application registers the same filter class itself.
+ */
+public final class DropIn {
+
+    /** Init-param set by the jar's {@code web-fragment.xml}: marks a drop-in registration. */
+    public static final String MARKER = "io.staleguard.drop-in";
+
+    /** The context-param that switches the drop-in off. */
+    public static final String PARAM = ConfigReader.PREFIX + StaleguardConfig.DROP_IN;
+
+    private DropIn() {
+    }
+
+    /**
+     * Whether a registration runs: any registration the application made itself does; a drop-in one only when it is
+     * not switched off and the application did not register the same filter class. Logs SG0005 when it does not.
+     *
+     * @param initParams the registration's init-params
+     * @throws ConfigException if {@value #PARAM} is set to anything but {@code true} or {@code false}
+     */
+    public static boolean active(ServletContext context, String registrationName, String filterClassName,
+            Function<String, String> initParams) {
+        if (!"true".equals(initParams.apply(MARKER))) {
+            return true;
+        }
+        String simpleName = filterClassName.substring(filterClassName.lastIndexOf('.') + 1);
+        if (switchedOff(context)) {
+            Log.info(Log.DROP_IN_INACTIVE, "The drop-in %s is switched off by context-param %s", simpleName, PARAM);
+            return false;
+        }
+        for (FilterRegistration registration : context.getFilterRegistrations().values()) {
+            if (!registration.getName().equals(registrationName) && filterClassName.equals(registration.getClassName())) {
+                Log.info(Log.DROP_IN_INACTIVE, "The drop-in %s yields to the application's own registration '%s'",
+                        simpleName, registration.getName());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean switchedOff(ServletContext context) {
+        String value = context.getInitParameter(PARAM);
+        if (value == null || value.trim().equalsIgnoreCase("true")) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase("false")) {
+            return true;
+        }
+        throw new ConfigException("Staleguard configuration: context-param '" + PARAM + "' is '"
+                + Log.printable(value, 80) + "', but it must be 'true' or 'false'. For example: " + PARAM + "=false");
+    }
+}

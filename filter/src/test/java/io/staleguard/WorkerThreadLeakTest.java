@@ -1,0 +1,72 @@
+package io.staleguard;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import io.staleguard.internal.Exchange;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Containers serve many deployments from one pool of long-lived worker threads. Whatever Staleguard leaves in a
+ * thread-local after a request must not keep the web application's class loader alive once the application is
+ * undeployed (seen on WildFly: every redeploy left one more copy of the application's classes behind).
+ */
+@DisplayName("Redeploys: no class loader pinned by a worker thread")
+class WorkerThreadLeakTest {
+
+    @Test
+    @DisplayName("after a request bound and unbound the exchange on this thread, the application's class loader can be collected")
+    void exchangeDoesNotPinTheApplicationClassLoader() throws Exception {
+        WeakReference<ClassLoader> application = serveOneRequestFromAThrowawayApplication();
+        for (int i = 0; i < 20 && application.get() != null; i++) {
+            System.gc();
+        }
+        assertNull(application.get(), "the undeployed application's class loader is still reachable from this thread");
+    }
+
+    /** Loads Staleguard in a class loader of its own, as a WEB-INF/lib jar is, and binds and unbinds an exchange. */
+    private static WeakReference<ClassLoader> serveOneRequestFromAThrowawayApplication() throws Exception {
+        URL classes = Exchange.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader application = new StaleguardFirst(classes, WorkerThreadLeakTest.class.getClassLoader())) {
+            Class<?> exchange = Class.forName(Exchange.class.getName(), true, application);
+            Class<?> engine = Class.forName("io.staleguard.internal.Engine", false, application);
+            Method set = exchange.getMethod("set", engine, HttpServletRequest.class, HttpServletResponse.class);
+            Object holder = exchange.getMethod("ofThisThread").invoke(null);
+            set.invoke(holder, null, null, null);
+            return new WeakReference<>(application);
+        }
+    }
+
+    /** Loads io.staleguard classes itself (a web application's class loader), everything else from its parent. */
+    private static final class StaleguardFirst extends URLClassLoader {
+
+        StaleguardFirst(URL classes, ClassLoader parent) {
+            super(new URL[] {classes}, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("io.staleguard.")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    c = findClass(name);
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
+        }
+    }
+}
