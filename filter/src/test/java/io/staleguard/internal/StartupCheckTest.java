@@ -87,6 +87,24 @@ class StartupCheckTest {
     }
 
     @Test
+    @DisplayName("C3 an inactive drop-in (switched off, or yielding to the app's registration) is not what gets checked")
+    void inactiveDropIn() {
+        Context off = new Context().register("staleguard-drop-in", StaleSessionFilter.class.getName(),
+                Map.of("io.staleguard.drop-in", "true", "retry-window", "30s"));
+        off.addInitParameter("staleguard.drop-in", "false");
+        assertDoesNotThrow(() -> start(off));
+
+        Context yielding = new Context()
+                .register("staleguard-drop-in", StaleSessionFilter.class.getName(),
+                        Map.of("io.staleguard.drop-in", "true", "retry-window", "30s"))
+                .register("mine", StaleSessionFilter.class.getName(), Map.of("retry-window", "PT1M"));
+        assertDoesNotThrow(() -> start(yielding));
+        yielding.filters.remove("staleguard-drop-in");
+        yielding.register("mine", StaleSessionFilter.class.getName(), Map.of("retry-window", "1m"));
+        assertThrows(ConfigException.class, () -> start(yielding));
+    }
+
+    @Test
     @DisplayName("C3 good values pass; other filters' parameters are not Staleguard's business")
     void goodValuesAndOtherFilters() {
         Context context = new Context()
