@@ -87,6 +87,19 @@ class StartupCheckTest {
     }
 
     @Test
+    @DisplayName("C3 a bad staleguard.drop-in value fails the context start")
+    void badDropInSwitch() {
+        Context context = new Context().register("staleguard-drop-in", StaleSessionFilter.class.getName(),
+                Map.of("io.staleguard.drop-in", "true"));
+        context.addInitParameter("staleguard.drop-in", "off");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> start(context));
+
+        assertEquals("Staleguard configuration: context-param 'staleguard.drop-in' is 'off', but it must be 'true' or "
+                + "'false'. For example: staleguard.drop-in=false", e.getMessage());
+    }
+
+    @Test
     @DisplayName("C3 an inactive drop-in (switched off, or yielding to the app's registration) is not what gets checked")
     void inactiveDropIn() {
         Context off = new Context().register("staleguard-drop-in", StaleSessionFilter.class.getName(),
