@@ -13,15 +13,13 @@ import java.util.List;
 import io.staleguard.it.consent.ConsentApp.Registration;
 import io.staleguard.it.support.AppEvents;
 import io.staleguard.it.support.Browser;
-import io.staleguard.it.support.Reprovisioning;
+import io.staleguard.it.support.Server;
 import io.staleguard.it.support.ServerLog;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@DisplayName("Incident 1: stale cookie at the consent step (WildFly)")
+@DisplayName("Incident 1: stale cookie at the consent step")
 class ConsentFlowIT {
 
     private static final String PLAIN = "consent-plain.war";
@@ -43,11 +41,6 @@ class ConsentFlowIT {
     private static final String PROGRAMMATIC = "consent-programmatic.war";
     private static final String DROP_IN = "consent-dropin.war";
     private static final String SWITCHED_OFF = "consent-switched-off.war";
-
-    /** Several deployments: name the container, or Arquillian cannot tell which context to look the client up in. */
-    @ArquillianResource
-    @TargetsContainer("wildfly")
-    private ManagementClient management;
 
     @Deployment(name = PLAIN, testable = false)
     static WebArchive plain() {
@@ -117,7 +110,7 @@ class ConsentFlowIT {
         HttpResponse<String> consent = SignIn.toConsent(browser, base, "before", "alice");
         assertTrue(browser.cookies("staleguard-restart").isEmpty(), "no Staleguard filter runs: " + browser.jar());
 
-        Reprovisioning.reprovision(management, ConsentApp.war(war, registration));
+        Server.current().reprovision(ConsentApp.war(war, registration));
 
         HttpResponse<String> allow = browser.follow(SignIn.allow(browser, consent));
         assertEquals(400, allow.statusCode(), browser.history()::toString);
@@ -140,8 +133,8 @@ class ConsentFlowIT {
         String staleInteraction = browser.cookie("_interaction");
         assertEquals(1, browser.cookies("staleguard-restart").size(), "B7: /authorize was captured: " + browser.jar());
 
-        Reprovisioning.reprovision(management, ConsentApp.war(war, registration));
-        ServerLog log = ServerLog.mark();
+        Server.current().reprovision(ConsentApp.war(war, registration));
+        ServerLog log = ServerLog.mark(base);
 
         URI confirm = Browser.formAction(consent, "consent");
         HttpResponse<String> recovery = SignIn.allow(browser, consent);
