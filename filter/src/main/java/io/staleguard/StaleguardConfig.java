@@ -77,7 +77,8 @@ public final class StaleguardConfig {
 
     /**
      * Whether identities are compared ignoring case (after trimming), as e-mail addresses usually should be. Never a
-     * pattern and never Unicode-normalised. Default {@code true}.
+     * pattern and never Unicode-normalised; a non-ASCII letter never folds into an ASCII one (the Kelvin sign U+212A is
+     * not {@code k}). Default {@code true}.
      */
     public static final String IDENTITY_IGNORE_CASE = "identity-ignore-case";
 

@@ -100,7 +100,7 @@ class IdentityHeaderTest {
 
     @ParameterizedTest(name = "I2: session ''{0}'' and header ''{1}'' are the same user")
     @CsvSource(delimiter = '|', value = {"a@example.com|a@example.com", "a@example.com|'  A@Example.COM  '",
-            "%@%.%|%@%.%", "a_b@x.y|A_B@X.Y"})
+            "%@%.%|%@%.%", "a_b@x.y|A_B@X.Y", "\u00e4rger@example.com|\u00c4RGER@example.com"})
     void same(String sessionUser, String claimed) throws Exception {
         app = Harness.withInitParams("identity-header", HEADER, "identity-attribute", "user");
         run(signedIn(navigate("GET", "/x"), "127.0.0.1", sessionUser, claimed));
@@ -111,7 +111,8 @@ class IdentityHeaderTest {
     @ParameterizedTest(name = "I2: session ''{0}'' and header ''{1}'' are different users (never a pattern)")
     @CsvSource(delimiter = '|', value = {"a@example.com|%@%.%", "a@example.com|%", "a@example.com|_@example.com",
             "a@example.com|*", "a@example.com|a@example.co_", "abc@example.com|a%", "a@example.com|\u0430@example.com",
-            "a@example.com|a@example.com\u200b", "a@example.com|a@exampIe.com"})
+            "a@example.com|a@example.com\u200b", "a@example.com|a@exampIe.com",
+            "kate@example.com|\u212Aate@example.com", "ida@example.com|\u0130da@example.com"})
     void different(String sessionUser, String claimed) throws Exception {
         app = Harness.withInitParams("identity-header", HEADER, "identity-attribute", "user");
         RawResponse r = run(signedIn(navigate("GET", "/x"), "127.0.0.1", sessionUser, claimed));
