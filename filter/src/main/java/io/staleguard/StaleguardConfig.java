@@ -105,7 +105,8 @@ public final class StaleguardConfig {
 
     /**
      * The longest lifetime any session cookie may leave with, Staleguard's refreshed cookie or one the application
-     * writes; a cookie never outlives its record either. Default {@code P7D}.
+     * writes; a cookie never outlives its record either. Default {@code P7D}. Set explicitly, it also applies with
+     * {@code rolling=false}: {@link RollingSessionFilter} then only clamps the session cookies the application writes.
      */
     public static final String MAX_COOKIE_AGE = "max-cookie-age";
 
