@@ -162,6 +162,27 @@ class IdentityHeaderTest {
     }
 
     @Test
+    @DisplayName("I1: a session that a concurrent request invalidated after the container found it is stale: the "
+            + "request is recovered (401, Session-Restart), not passed to the application with a dead session")
+    void sessionEndedMeanwhile() throws Exception {
+        app = Harness.withInitParams("identity-header", HEADER, "identity-attribute", "user", "restart-url", "/login");
+        MockHttpServletRequest request = signedIn(api("GET", "/api/pages"), "127.0.0.1", "a@example.com",
+                "b@example.com");
+        // What Undertow hands out when another request invalidates the session between getSession and getAttribute.
+        request.setSession(new MockHttpSession() {
+            @Override
+            public Object getAttribute(String name) {
+                throw new IllegalStateException("UT000010: Session is invalid");
+            }
+        });
+        RawResponse r = run(request);
+        assertFalse(appRan.get(), "the application would fail on the invalidated session");
+        assertEquals(401, r.getStatus());
+        assertEquals("/app/login", r.getHeader("Session-Restart"));
+        assertEquals(EndReason.IDENTITY_CHANGED, app.events.get(0).reason());
+    }
+
+    @Test
     @DisplayName("I1: no session identity yet (first visit, not signed in) is not a switch; no header is not a switch")
     void nothingToCompare() throws Exception {
         app = Harness.withInitParams("identity-header", HEADER, "identity-attribute", "user");

@@ -60,24 +60,28 @@ public final class Identity {
             warnUntrusted(request);
             return false;
         }
-        String current = sessionIdentity(request);
-        return current != null && !normalise(claimed).equals(normalise(current));
-    }
-
-    private String sessionIdentity(HttpServletRequest request) {
         if (attribute == null) {
-            return request.getRemoteUser();
+            String user = request.getRemoteUser();
+            return user != null && !same(claimed, user);
         }
         HttpSession session = request.getSession(false);
         if (session == null) {
-            return null;
+            return false;
         }
+        Object user;
         try {
-            Object value = session.getAttribute(attribute);
-            return value == null ? null : value.toString();
+            user = session.getAttribute(attribute);
         } catch (IllegalStateException invalidated) {
-            return null;
+            // A concurrent request ended this session (the first call of a burst after the switch, a logout) after
+            // the container found it for this one. It vouches for nobody now, and passing the request on would hand
+            // the application a session that throws on every use: a 500 instead of a clean restart.
+            return true;
         }
+        return user != null && !same(claimed, user.toString());
+    }
+
+    private boolean same(String claimed, String current) {
+        return normalise(claimed).equals(normalise(current));
     }
 
     private String normalise(String value) {
