@@ -57,6 +57,21 @@ public final class Browser {
             .connectTimeout(TIMEOUT)
             .build();
     private final List<Hop> history = new ArrayList<>();
+    /** Headers added to every request, as a forward-auth proxy in front of the application adds them. */
+    private final Map<String, String> proxyHeaders = new LinkedHashMap<>();
+
+    /**
+     * From now on every request carries {@code name: value}, as if a trusted proxy in front of the application added
+     * it (the SSO proxy's identity header); a null value stops sending it.
+     */
+    public Browser proxyHeader(String name, String value) {
+        if (value == null) {
+            proxyHeaders.remove(name);
+        } else {
+            proxyHeaders.put(name, value);
+        }
+        return this;
+    }
 
     /** A page load (address bar, link or redirect): GET with navigation headers. */
     public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
@@ -166,6 +181,7 @@ public final class Browser {
 
     private HttpResponse<String> send(String method, URI uri, HttpRequest.Builder builder)
             throws IOException, InterruptedException {
+        proxyHeaders.forEach(builder::header);
         HttpResponse<String> response = client.send(builder.timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         history.add(new Hop(method, uri, response));
