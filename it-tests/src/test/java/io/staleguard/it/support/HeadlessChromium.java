@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -30,6 +32,16 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final String DRIVER = "staleguard.it.chromedriver";
 
     private static final Duration POLL = Duration.ofMillis(50);
+
+    /**
+     * Selenium warns that it has no DevTools binding for this Chromium's version; none is needed, since only
+     * {@code executeCdpCommand} is used. Held here so the setting is not garbage-collected.
+     */
+    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
+    }
 
     private final ChromeDriver driver;
     private final Path profile;
