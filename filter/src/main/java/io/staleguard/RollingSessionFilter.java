@@ -82,8 +82,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * <h2>Configuration</h2>
  * {@code rolling}, {@code rolling-exclude}, {@code inactivity} (default {@code PT30M}), {@code absolute}
  * ({@code PT12H}), {@code max-cookie-age} ({@code P7D} when rolling; unset, no cap, otherwise), {@code touch-interval}
- * (none), {@code store} and {@code session-cookie}; see {@link StaleguardConfig}. Read once in {@link #init(FilterConfig)}; a bad value, or
- * {@code rolling=true} without a store, fails the deployment with a message naming the key.
+ * (none), {@code store} and {@code session-cookie}; see {@link StaleguardConfig}. Read once in
+ * {@link #init(FilterConfig)}; a bad value, or {@code rolling=true} without a store, fails the deployment with a
+ * message naming the key.
  *
  * @since 0.1
  */

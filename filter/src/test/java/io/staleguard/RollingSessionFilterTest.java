@@ -6,6 +6,7 @@ import static io.staleguard.RollingApp.request;
 import static io.staleguard.RollingApp.withSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -479,7 +480,7 @@ class RollingSessionFilterTest {
             assertTrue(cookies.get(2).startsWith(COOKIE + "=" + id + "; Max-Age=604800;"), cookies.get(2));
             assertEquals("theme=dark; Max-Age=7776000", cookies.get(3), "other cookies are the application's business");
             assertEquals(4, cookies.size(), "no refreshed cookie: nothing was touched");
-            assertFalse(seen.get() == response, "the application writes through the gate");
+            assertNotSame(response, seen.get(), "the application writes through the gate");
             assertEquals(List.of("private, no-cache, no-store, must-revalidate"), response.headers("Cache-Control"));
         }
 

@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpSession;
 /**
  * The trusted identity header (I1–I3): a session whose user differs from the one a trusted SSO proxy vouches for is
  * stale. Values are compared exactly, after trimming and (by default) lower-casing: never as a pattern, never with
- * Unicode normalisation, so {@code %}, {@code _}, {@code *} are ordinary characters and look-alikes never match; lower-
- * casing never turns a non-ASCII character into an ASCII one (the Kelvin sign is not {@code k}).
+ * Unicode normalisation, so {@code %}, {@code _}, {@code *} are ordinary characters and look-alikes never match;
+ * lower-casing never turns a non-ASCII character into an ASCII one (the Kelvin sign is not {@code k}).
  */
 public final class Identity {
 
