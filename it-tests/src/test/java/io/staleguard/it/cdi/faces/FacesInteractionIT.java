@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * C1 with Faces (WildFly's Mojarra): the consent page is a Facelet whose "Allow access" action is an
  * {@code @Interaction} bean method. With client-side state saving the view restores although the session is gone, so
  * only the action sees it; the interceptor writes the recovery and completes the Faces request, so no view is rendered
- * over it.
+ * over it ({@link RenderProbe} tells).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -45,8 +45,17 @@ class FacesInteractionIT {
     @Deployment(testable = false)
     static WebArchive app() {
         return CdiApp.withStaleguard(CdiApp.core("cdi-faces.war"), true)
-                .addClass(ConsentAction.class)
+                .addClasses(ConsentAction.class, RenderProbe.class, RenderProbe.Phases.class, RenderProbe.Requests.class,
+                        RenderProbe.Endpoint.class)
                 .addAsWebResource(FacesInteractionIT.class.getPackage(), "consent.xhtml", "consent.xhtml")
+                .addAsWebInfResource(new StringAsset("""
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <faces-config xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0">
+                            <lifecycle>
+                                <phase-listener>%s</phase-listener>
+                            </lifecycle>
+                        </faces-config>
+                        """.formatted(RenderProbe.Phases.class.getName())), "faces-config.xml")
                 .setWebXML(new StringAsset(CdiApp.webXml("""
                             <context-param>
                                 <param-name>jakarta.faces.STATE_SAVING_METHOD</param-name>
@@ -79,11 +88,13 @@ class FacesInteractionIT {
 
         assertRestart(recovery, context + "/authorize", context);
         events.assertOne(action.getRawPath(), staleSessionId);
+        assertEquals("not rendered", renderedAfterPost(base), "Faces rendered over the recovery");
 
         assertEquals(200, browser.follow(recovery).statusCode(), browser.history()::toString);
         HttpResponse<String> fresh = browser.get(URI.create(base + "consent.xhtml"));
         HttpResponse<String> callback = browser.follow(browser.post(Browser.formAction(fresh, "consent"),
                 allow(fresh)));
+        assertEquals("not rendered", renderedAfterPost(base), "a redirect renders nothing either");
         assertEquals(200, callback.statusCode(), browser.history()::toString);
         assertTrue(callback.body().contains("demo-client signed in (state fresh)"), callback::body);
         assertEquals(1, events.since().size(), "the fresh consent ended no session");
@@ -119,6 +130,12 @@ class FacesInteractionIT {
         assertExpiredOnce(recovery, "JSESSIONID", context);
         assertEquals(List.of(), browser.cookies("JSESSIONID"), browser.jar());
         events.assertOne(action.getRawPath(), staleSessionId);
+        assertEquals("not rendered", renderedAfterPost(base), "Faces rendered over the recovery");
+    }
+
+    /** {@link RenderProbe}: whether Faces rendered the view for the next post to finish. */
+    private static String renderedAfterPost(URL base) throws Exception {
+        return new Browser().get(URI.create(base + "test/faces-render")).body();
     }
 
     /** Starts a consent ({@code /authorize}) and opens the Facelet that gives it. */
