@@ -121,6 +121,19 @@ public final class Browser {
         return builder;
     }
 
+    /**
+     * A Faces Ajax submission as {@code faces.js} sends it from a page: an {@code XMLHttpRequest} POST with
+     * {@code Faces-Request: partial/ajax} and the form's fields.
+     */
+    public HttpResponse<String> facesAjax(URI uri, Map<String, String> form) throws IOException, InterruptedException {
+        return send("POST", uri, HttpRequest.newBuilder(uri)
+                .header("Accept", "*/*")
+                .header("Faces-Request", "partial/ajax")
+                .header("Sec-Fetch-Mode", "cors")
+                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(urlencoded(form))));
+    }
+
     /** Follows redirects from {@code response} the way a browser does (303 and 302 become GET), up to ten hops. */
     public HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
         HttpResponse<String> current = response;
