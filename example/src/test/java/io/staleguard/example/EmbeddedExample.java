@@ -1,10 +1,15 @@
 package io.staleguard.example;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -14,7 +19,6 @@ import org.apache.catalina.loader.WebappLoader;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.webresources.DirResourceSet;
-import org.apache.catalina.webresources.FileResourceSet;
 import org.apache.catalina.webresources.StandardRoot;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 
@@ -24,10 +28,11 @@ import io.staleguard.StaleSessionFilter;
 
 /**
  * The example deployed as WildFly deploys it, minus WildFly: an embedded Tomcat (Servlet 6.0) on a free port, with
- * the context root {@value #CONTEXT}, {@code src/main/webapp} as the web application (so {@code WEB-INF/web.xml} is
- * the real one), the compiled classes as {@code WEB-INF/classes} (annotations scanned) and the staleguard-filter jar
- * in {@code WEB-INF/lib} (its web-fragment and {@code META-INF/resources/staleguard/staleguard.js} included). Started
- * once per test JVM, on first use; the JVM's exit stops it.
+ * the context root {@value #CONTEXT}, a copy of {@code src/main/webapp} as the web application (so
+ * {@code WEB-INF/web.xml} is the real one), the compiled classes as {@code WEB-INF/classes} (annotations scanned) and
+ * the staleguard-filter jar in {@code WEB-INF/lib} (its web-fragment and
+ * {@code META-INF/resources/staleguard/staleguard.js} included). Started once per test JVM, on first use; the JVM's
+ * exit stops it.
  * <p>
  * The web application's class loader delegates to the test's, so {@link #app()} is the very {@link ExampleApp} the
  * requests use: tests read its event log and its session store.
@@ -62,6 +67,10 @@ final class EmbeddedExample {
         return base;
     }
 
+    jakarta.servlet.ServletContext servletContext() {
+        return context.getServletContext();
+    }
+
     ExampleApp app() {
         return ExampleApp.of(context.getServletContext());
     }
@@ -94,7 +103,20 @@ final class EmbeddedExample {
         // serves staleguard.js from the filter jar.
         tomcat.setAddDefaultWebXmlToWebapp(false);
 
-        Context context = tomcat.addWebapp(CONTEXT, Path.of("src", "main", "webapp").toAbsolutePath().toString());
+        // The web application directory: src/main/webapp (web.xml), and the filter jar in WEB-INF/lib as a real file,
+        // where Tomcat finds its web-fragment.xml and its META-INF/resources as it would in a WAR.
+        Path webapp = Path.of("target", "embedded-webapp").toAbsolutePath();
+        copyTree(Path.of("src", "main", "webapp").toAbsolutePath(), webapp);
+        Path filter = Path.of(StaleSessionFilter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path lib = Files.createDirectories(webapp.resolve("WEB-INF").resolve("lib")).resolve("staleguard-filter.jar");
+        if (Files.isRegularFile(filter)) {
+            Files.copy(filter, lib, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            // an IDE's build directory: package it the way Maven would
+            jar(filter, lib);
+        }
+
+        Context context = tomcat.addWebapp(CONTEXT, webapp.toString());
         Wrapper defaultServlet = Tomcat.addServlet(context, "default", DefaultServlet.class.getName());
         defaultServlet.setLoadOnStartup(1);
         defaultServlet.setOverridable(true);
@@ -106,15 +128,6 @@ final class EmbeddedExample {
         WebResourceRoot resources = new StandardRoot(context);
         resources.addPreResources(new DirResourceSet(resources, "/WEB-INF/classes",
                 Path.of("target", "classes").toAbsolutePath().toString(), "/"));
-        Path filter = Path.of(StaleSessionFilter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (Files.isRegularFile(filter)) {
-            resources.addPreResources(new FileResourceSet(resources, "/WEB-INF/lib/staleguard-filter.jar",
-                    filter.toString(), "/"));
-        } else {
-            // an IDE's build directory: no fragment then, but the same static resources
-            resources.addPreResources(new DirResourceSet(resources, "/",
-                    filter.resolve("META-INF" + File.separator + "resources").toString(), "/"));
-        }
         context.setResources(resources);
         WebappLoader loader = new WebappLoader();
         loader.setDelegate(true);
@@ -129,6 +142,30 @@ final class EmbeddedExample {
         }
         return new EmbeddedExample(tomcat, context, new URI("http", null, "localhost", port, CONTEXT + "/", null,
                 null));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void jar(Path classes, Path jar) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
     }
 
     private void stop() {

@@ -122,6 +122,15 @@ class IdentityIncidentTest {
     }
 
     @Test
+    @DisplayName("The embedded container deploys the filter jar as WildFly does: its web-fragment's drop-in filters "
+            + "are registered, and switched off by web.xml's own registrations")
+    void fragmentDeployed() throws Exception {
+        jakarta.servlet.ServletContext context = example.servletContext();
+        assertNotNull(context.getFilterRegistration("staleguard-drop-in"), "the jar's web-fragment.xml was read");
+        assertNotNull(context.getFilterRegistration("staleguard-rolling-drop-in"));
+    }
+
+    @Test
     @DisplayName("I4: the filter jar serves staleguard.js, and only the single-page app with Staleguard loads it")
     void staleguardJs() throws Exception {
         HttpResponse<String> js = browser.api("GET", "staleguard/staleguard.js", null);

@@ -130,13 +130,13 @@ public class DashboardServlet extends HttpServlet {
             OutageSwitchStore.Outage o = outage.get();
             page.explain(mode == Mode.WITH ? "healed" : "", "<p>The session store was down for "
                     + Math.max(1, Duration.between(o.from(), o.until()).toSeconds()) + " s and refused "
-                    + o.refused().get() + " calls. " + (mode == Mode.WITH ? "Staleguard answered each request that "
+                    + o.refused().get() + (o.refused().get() == 1 ? " call. " : " calls. ") + (mode == Mode.WITH ? "Staleguard answered each request that "
                     + "hit it with <code>503</code> and <code>Retry-After</code>, and expired, invalidated and "
                     + "deleted nothing: the same session continues." : "") + "</p>",
                     "end your session on the server to see the other half: a session that really is gone.");
         } else {
             page.explain("<p>You are signed in: the dashboard keeps your session in the session store and loads it "
-                    + "on every page.</p>", "start a store outage below, then reload this page.");
+                    + "on every page.</p>", "start a store outage below, then open this page again.");
         }
         page.html(panel(ctx, store(), req.getRequestURI(), "<form method=\"post\" action=\"" + esc(base)
                 + "/end-session\"><button type=\"submit\">End my session on the server</button></form>"))
@@ -171,7 +171,8 @@ public class DashboardServlet extends HttpServlet {
                     + OutageIncident.SESSION_COOKIE + "</code> cookie in the very response that found it gone, "
                     + "fired one <code>SessionEnded</code> (<code>NOT_FOUND</code>, " + esc(ExampleApp.of(
                     getServletContext()).events().age(healed)) + ") and sent you back here, without the cookie: "
-                    + "no loop on a dead cookie.</p>", "sign in again, or go back to the tour.");
+                    + "no loop on a dead cookie.</p>", "sign in again, or go back to the <a href=\"" + esc(ctx)
+                            + "/\">tour</a>.");
         } else {
             page.explain("<p>This dashboard keeps its sessions in the session store and loads yours on every page; "
                     + "when it cannot, " + (mode == Mode.WITH ? "Staleguard decides what that means." : "its own "

@@ -102,6 +102,11 @@ public class AccountServlet extends HttpServlet {
                     verdict.className = 'verdict good';
                     verdict.textContent = 'Signed out stays signed out: no request brought the session record back.';
                   }
+                  var again = document.createElement('a');
+                  again.href = base + '/';
+                  again.textContent = 'Reload this page to see what the server shows now.';
+                  verdict.appendChild(document.createElement('br'));
+                  verdict.appendChild(again);
                   button.disabled = !m.signedIn;
                 }).catch(function (e) {
                   verdict.className = 'verdict bad';
@@ -248,8 +253,8 @@ public class AccountServlet extends HttpServlet {
                             + "they are in flight, as happens when a page still has calls running.");
             page.html("<section class=\"card tools\"><h2>Tour tools</h2><button type=\"button\" id=\"race\" "
                     + "data-base=\"" + esc(base) + "\" data-race=\"" + esc(ctx + RollingIncident.PATH + "/race")
-                    + "\">Run the race</button><span>4 requests that stay in flight "
-                    + "until your logout, a logout in the middle, then “am I signed in?”</span>"
+                    + "\">Run the race</button><span>4 slow requests, a sign-out "
+                    + "while they are in flight, then “am I signed in?”</span>"
                     + "<ol id=\"race-log\" class=\"log\"></ol><div id=\"race-verdict\" class=\"verdict\" "
                     + "aria-live=\"polite\"></div></section>");
             page.script(RACE);
