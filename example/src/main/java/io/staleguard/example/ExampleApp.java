@@ -167,7 +167,8 @@ public class ExampleApp implements ServletContextListener, HttpSessionListener {
                     }
                 } catch (SQLException e) {
                     throw new IllegalArgumentException("-D" + STORE_PROPERTY + "=h2: creating the table "
-                            + JdbcSessionStore.DEFAULT_TABLE + " in " + H2_DATASOURCE + " failed: " + e.getMessage(), e);
+                            + JdbcSessionStore.DEFAULT_TABLE + " in " + H2_DATASOURCE + " failed: " + e.getMessage(),
+                            e);
                 }
                 JdbcSessionStore jdbc = new JdbcSessionStore(ds);
                 jdbc.checkTable();

@@ -261,8 +261,8 @@ public final class Tour {
                 toasts++;
             }
         }
-        StringBuilder saw = new StringBuilder("SPA signed in as alice; the proxy switches to bob; 6 API calls at once → ")
-                .append(counts(answers)).append(": ");
+        StringBuilder saw = new StringBuilder("SPA signed in as alice; the proxy switches to bob; 6 API calls at once"
+                + " → ").append(counts(answers)).append(": ");
         boolean ok;
         if (mode.equals("without")) {
             saw.append("**").append(toasts).append(" error toasts**, no navigation");
@@ -288,7 +288,8 @@ public final class Tour {
         boolean alice = b.navigate(home).body().contains("Signed in as Alice");
         b.api("POST", "incident3/proxy", Map.of("as", "%@%.%"));
         HttpResponse<String> page = b.navigate(home);
-        StringBuilder saw = new StringBuilder("signed in as alice; the proxy sends `%@%.%` → page ").append(status(page));
+        StringBuilder saw = new StringBuilder("signed in as alice; the proxy sends `%@%.%` → page ")
+                .append(status(page));
         boolean ok;
         if (mode.equals("without")) {
             ok = alice && page.statusCode() == 200 && page.body().contains("Signed in as Alice");
@@ -443,8 +444,8 @@ public final class Tour {
 
     /** A field of a flat JSON object, as text: a string's content, or a literal; "" when absent. */
     static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,}\\s]+))")
-                .matcher(json);
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name)
+                + "\"\\s*:\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,}\\s]+))").matcher(json);
         if (!m.find()) {
             return "";
         }
@@ -526,7 +527,8 @@ public final class Tour {
         }
 
         private HttpRequest apiRequest(String method, String target, Map<String, String> form) {
-            HttpRequest.Builder b = request(target).header("Accept", "application/json").header("Sec-Fetch-Mode", "cors");
+            HttpRequest.Builder b = request(target).header("Accept", "application/json")
+                    .header("Sec-Fetch-Mode", "cors");
             if (form == null) {
                 return b.GET().build();
             }

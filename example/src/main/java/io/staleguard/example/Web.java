@@ -29,7 +29,7 @@ public final class Web {
         return null;
     }
 
-    /** An {@code HttpOnly}, {@code SameSite=Lax} cookie; {@code maxAge} -1 for a browser-session cookie, 0 to expire. */
+    /** An {@code HttpOnly}, {@code SameSite=Lax} cookie; {@code maxAge} -1 for a browser-session cookie, 0 expires. */
     public static Cookie cookie(String name, String value, String path, int maxAge) {
         Cookie c = new Cookie(name, value);
         c.setPath(path);

@@ -68,7 +68,8 @@ class IdentityIncidentTest {
         HttpResponse<String> call = browser.api("GET", WITH + "api/documents", null);
 
         assertEquals(401, call.statusCode());
-        assertEquals("/staleguard-example/incident3/with/spa", call.headers().firstValue("Session-Restart").orElse(null));
+        assertEquals("/staleguard-example/incident3/with/spa",
+                call.headers().firstValue("Session-Restart").orElse(null));
         assertTrue(call.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertEquals("IDENTITY_CHANGED", Tour.field(call.body(), "reason"), call.body());
         assertFalse(call.body().contains("Payroll"), "none of alice's data goes to the new user");

@@ -96,8 +96,9 @@ class RollingIncidentTest {
         HttpResponse<String> page = browser.navigate(WITH);
 
         assertEquals(200, page.statusCode());
-        HttpCookie refreshed = page.headers().allValues("Set-Cookie").stream().flatMap(h -> HttpCookie.parse(h).stream())
-                .filter(c -> c.getName().equals("app_session")).findFirst().orElse(null);
+        HttpCookie refreshed = page.headers().allValues("Set-Cookie").stream()
+                .flatMap(h -> HttpCookie.parse(h).stream()).filter(c -> c.getName().equals("app_session"))
+                .findFirst().orElse(null);
         assertNotNull(refreshed, "the session cookie is refreshed: " + page.headers().allValues("Set-Cookie"));
         assertEquals(id, refreshed.getValue());
         assertEquals("/staleguard-example/incident2/with", refreshed.getPath());

@@ -304,8 +304,9 @@ public class WikiServlet extends HttpServlet {
     }
 
     private static String facts(String claimed, IdentityIncident.Account account) {
-        return "<table class=\"facts\"><tr><th>The proxy vouches for</th><td><code>" + esc(claimed) + "</code></td></tr>"
-                + "<tr><th>The wiki's session belongs to</th><td><code>" + esc(account.email()) + "</code></td></tr>"
+        return "<table class=\"facts\"><tr><th>The proxy vouches for</th><td><code>" + esc(claimed)
+                + "</code></td></tr><tr><th>The wiki's session belongs to</th><td><code>" + esc(account.email())
+                + "</code></td></tr>"
                 + "</table>";
     }
 

@@ -130,7 +130,8 @@ public class DashboardServlet extends HttpServlet {
             OutageSwitchStore.Outage o = outage.get();
             page.explain(mode == Mode.WITH ? "healed" : "", "<p>The session store was down for "
                     + Math.max(1, Duration.between(o.from(), o.until()).toSeconds()) + " s and refused "
-                    + o.refused().get() + (o.refused().get() == 1 ? " call. " : " calls. ") + (mode == Mode.WITH ? "Staleguard answered each request that "
+                    + o.refused().get() + (o.refused().get() == 1 ? " call. " : " calls. ")
+                    + (mode == Mode.WITH ? "Staleguard answered each request that "
                     + "hit it with <code>503</code> and <code>Retry-After</code>, and expired, invalidated and "
                     + "deleted nothing: the same session continues." : "") + "</p>",
                     "end your session on the server to see the other half: a session that really is gone.");
@@ -159,7 +160,8 @@ public class DashboardServlet extends HttpServlet {
             page.explain("stuck", "<p>You have been signed out, for nothing: the session store was down, the "
                     + "dashboard's error handling took <code>StoreUnavailableException</code> for “session not "
                     + "found”, expired your <code>" + OutageIncident.SESSION_COOKIE + "</code> cookie and forgot you. "
-                    + "Your session record is still in the store, orphaned; when the store is back it is of no use.</p>",
+                    + "Your session record is still in the store, orphaned; when the store is back it is of no "
+                    + "use.</p>",
                     "run the same steps <a href=\"" + esc(OutageIncident.start(ctx, Mode.WITH)) + "\">with "
                             + "Staleguard</a>.");
         } else if (mode == Mode.WITHOUT && "gone".equals(signedOut)) {

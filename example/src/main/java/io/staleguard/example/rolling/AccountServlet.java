@@ -211,7 +211,8 @@ public class AccountServlet extends HttpServlet {
         boolean signedIn = state == StoreSessions.State.LIVE && data.isPresent();
         Web.json(resp, HttpServletResponse.SC_OK, "{\"signedIn\":" + signedIn + ",\"user\":"
                 + Web.quote(signedIn ? data.get().user() : null) + ",\"session\":"
-                + Web.quote(state.name().toLowerCase(java.util.Locale.ROOT)) + ",\"liveRecords\":" + sessions().liveRecords(RollingIncident.NAME, mode)
+                + Web.quote(state.name().toLowerCase(java.util.Locale.ROOT)) + ",\"liveRecords\":"
+                + sessions().liveRecords(RollingIncident.NAME, mode)
                 + "}");
     }
 
