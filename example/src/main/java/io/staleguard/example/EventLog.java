@@ -27,6 +27,7 @@ public final class EventLog implements SessionEndedListener {
     private final Deque<SessionEnded> events = new ArrayDeque<>();
     /** Events a restarted flow has already announced, so one recovery is announced once. */
     private final Map<SessionEnded, Boolean> claimed = new IdentityHashMap<>();
+    private long total;
 
     public EventLog(Clock clock) {
         this.clock = clock;
@@ -34,10 +35,16 @@ public final class EventLog implements SessionEndedListener {
 
     @Override
     public synchronized void sessionEnded(SessionEnded event) {
+        total++;
         events.addFirst(event);
         while (events.size() > CAPACITY) {
             claimed.remove(events.removeLast());
         }
+    }
+
+    /** @return how many events arrived since the application started, including those no longer kept */
+    public synchronized long total() {
+        return total;
     }
 
     /** @return the events, newest first */

@@ -2,6 +2,8 @@ package io.staleguard.example;
 
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * The two URL spaces every incident of the tour has: {@code /<incident>/without/...}, which no Staleguard filter
  * mapping covers, and {@code /<incident>/with/...}, which {@code web.xml} maps a configured {@code StaleSessionFilter}
@@ -36,6 +38,17 @@ public enum Mode {
 
     String badge() {
         return "<span class=\"badge " + segment + "\">" + label + "</span>";
+    }
+
+    /**
+     * The mode of a request to a servlet mapped to {@code /<incident>/with/*} and {@code /<incident>/without/*}.
+     *
+     * @throws IllegalStateException if the servlet is mapped otherwise
+     */
+    public static Mode of(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        return of(servletPath.substring(servletPath.lastIndexOf('/') + 1))
+                .orElseThrow(() -> new IllegalStateException("not mapped to a mode: " + servletPath));
     }
 
     /** @return the mode named by {@code segment}, if it names one */

@@ -62,6 +62,20 @@ public final class Page {
             summary{cursor:pointer;color:#4b5563}
             footer{max-width:46rem;margin:0 auto 2rem;padding:0 1rem;font-size:.85rem;color:#6b7280}
             footer a{color:#4b5563}
+            .tools h2{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:#92400e;margin:0;width:100%}
+            .tools{border-top:4px solid #f59e0b}
+            .tools button:disabled{opacity:.5;cursor:default}
+            .toasts{position:fixed;right:1rem;bottom:1rem;display:flex;flex-direction:column;gap:.5rem;z-index:10;max-width:22rem}
+            .toast{background:#991b1b;color:#fff;padding:.6rem .9rem;border-radius:.5rem;box-shadow:0 4px 12px rgba(0,0,0,.25);font-size:.9rem}
+            .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:.75rem;margin-top:.75rem}
+            .tile{border:1px solid #e5e7eb;border-radius:.5rem;padding:.6rem .8rem;font-size:.9rem;min-height:3.4rem}
+            .tile b{display:block;font-size:.75rem;text-transform:uppercase;letter-spacing:.06em;color:#6b7280}
+            .log{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;padding-left:1.2rem}
+            .verdict{font-weight:700;padding:.6rem .9rem;border-radius:.5rem;margin-top:.75rem}
+            .verdict.bad{background:#fee2e2;color:#991b1b}
+            .verdict.good{background:#dcfce7;color:#166534}
+            .facts{font-size:.9rem}
+            .facts th{width:14rem;color:#4b5563;font-weight:600}
             """;
 
     /** Replaces the redeploy form's page load by a fetch, so the page the user is on stays exactly as it was. */
@@ -85,6 +99,8 @@ public final class Page {
     private boolean redeployButton;
     private boolean cookies;
     private final List<String> footerLinks = new ArrayList<>();
+    private final List<String> scriptSources = new ArrayList<>();
+    private final List<String> scripts = new ArrayList<>();
 
     private Page(String title) {
         this.title = title;
@@ -140,6 +156,21 @@ public final class Page {
         return this;
     }
 
+    /** Loads a script by URL at the end of the page, before the inline scripts. */
+    public Page scriptSrc(String src) {
+        scriptSources.add(src);
+        return this;
+    }
+
+    /** Adds an inline script at the end of the page; it must not contain {@code </script>}. */
+    public Page script(String js) {
+        if (js.contains("</")) {
+            throw new IllegalArgumentException("an inline script must not contain '</'");
+        }
+        scripts.add(js);
+        return this;
+    }
+
     public Page footerLink(String href, String text) {
         footerLinks.add("<a href=\"" + esc(href) + "\">" + esc(text) + "</a>");
         return this;
@@ -183,6 +214,12 @@ public final class Page {
         out.append("</footer>\n");
         if (redeployButton) {
             out.append("<script>").append(SCRIPT).append("</script>\n");
+        }
+        for (String src : scriptSources) {
+            out.append("<script src=\"").append(esc(src)).append("\"></script>\n");
+        }
+        for (String js : scripts) {
+            out.append("<script>").append(js).append("</script>\n");
         }
         out.append("</body></html>\n");
 

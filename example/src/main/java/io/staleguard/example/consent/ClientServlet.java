@@ -7,6 +7,7 @@ import java.io.IOException;
 import io.staleguard.example.ExampleApp;
 import io.staleguard.example.Mode;
 import io.staleguard.example.Page;
+import io.staleguard.example.Web;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,16 +45,16 @@ public class ClientServlet extends HttpServlet {
         }
         String ctx = req.getContextPath();
         String state = Interactions.newId();
-        resp.addCookie(ConsentIncident.cookie(ConsentIncident.CLIENT_COOKIE, mode.segment() + "." + state,
+        resp.addCookie(Web.cookie(ConsentIncident.CLIENT_COOKIE, mode.segment() + "." + state,
                 ctx + "/client", -1));
-        ConsentIncident.seeOther(resp, ConsentIncident.base(ctx, mode) + "/authorize?response_type=code&client_id="
+        Web.seeOther(resp, ConsentIncident.base(ctx, mode) + "/authorize?response_type=code&client_id="
                 + ConsentIncident.CLIENT_ID + "&redirect_uri=" + ConsentIncident.encode(ctx + ConsentIncident.CALLBACK)
                 + "&scope=openid+profile&state=" + state);
     }
 
     private void callback(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String ctx = req.getContextPath();
-        String remembered = ConsentIncident.cookieValue(req, ConsentIncident.CLIENT_COOKIE);
+        String remembered = Web.cookieValue(req, ConsentIncident.CLIENT_COOKIE);
         int dot = remembered == null ? -1 : remembered.indexOf('.');
         Mode mode = dot < 0 ? null : Mode.of(remembered.substring(0, dot)).orElse(null);
         String state = req.getParameter("state");
@@ -73,7 +74,7 @@ public class ClientServlet extends HttpServlet {
                     .send(req, resp, HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        resp.addCookie(ConsentIncident.cookie(ConsentIncident.CLIENT_COOKIE, "", ctx + "/client", 0));
+        resp.addCookie(Web.cookie(ConsentIncident.CLIENT_COOKIE, "", ctx + "/client", 0));
         clientPage(req, mode, "Signed in", "ok",
                 "<h2>Welcome, " + esc(grant.account()) + "</h2><p>You are signed in to "
                         + ConsentIncident.CLIENT_NAME + ".</p>",

@@ -4,9 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import io.staleguard.example.Mode;
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Incident 1, "stale cookie at the consent step": the names and paths the demo provider, the demo client and
@@ -42,34 +39,6 @@ public final class ConsentIncident {
     /** Where the demo client starts a sign-in in {@code mode}. */
     public static String clientStart(String contextPath, Mode mode) {
         return contextPath + "/client/start?mode=" + mode.segment();
-    }
-
-    static String cookieValue(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (name.equals(c.getName())) {
-                    return c.getValue();
-                }
-            }
-        }
-        return null;
-    }
-
-    static Cookie cookie(String name, String value, String path, int maxAge) {
-        Cookie c = new Cookie(name, value);
-        c.setPath(path);
-        c.setHttpOnly(true);
-        c.setMaxAge(maxAge);
-        c.setAttribute("SameSite", "Lax");
-        return c;
-    }
-
-    /** 303 See Other: after a POST the browser GETs {@code location}, and reloading never re-posts. */
-    static void seeOther(HttpServletResponse response, String location) {
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", location);
-        response.setHeader("Cache-Control", "no-store");
     }
 
     static String encode(String s) {

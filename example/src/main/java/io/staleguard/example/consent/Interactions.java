@@ -1,20 +1,17 @@
 package io.staleguard.example.consent;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.staleguard.SessionEnded;
 import io.staleguard.example.Mode;
+import io.staleguard.example.Web;
 
 /**
  * The demo provider's server-side store: interactions in progress and authorization codes not yet redeemed. It lives
  * in memory, like the provider's adapter in the incident: a redeploy empties it.
  */
 public final class Interactions {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * An authorization code's worth.
@@ -66,8 +63,6 @@ public final class Interactions {
     }
 
     static String newId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Web.newId(16);
     }
 }

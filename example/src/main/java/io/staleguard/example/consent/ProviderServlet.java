@@ -13,6 +13,7 @@ import io.staleguard.SessionNotFoundException;
 import io.staleguard.example.ExampleApp;
 import io.staleguard.example.Mode;
 import io.staleguard.example.Page;
+import io.staleguard.example.Web;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +45,7 @@ public class ProviderServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Mode mode = mode(req);
+        Mode mode = Mode.of(req);
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         if (path.equals("/authorize")) {
             authorize(req, resp, mode);
@@ -65,7 +66,7 @@ public class ProviderServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Mode mode = mode(req);
+        Mode mode = Mode.of(req);
         Matcher m = INTERACTION.matcher(req.getPathInfo() == null ? "" : req.getPathInfo());
         if (!m.matches() || m.group(2) == null) {
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -104,9 +105,9 @@ public class ProviderServlet extends HttpServlet {
                 .claimRecent(ConsentIncident.base(ctx, mode) + "/", HEALED_NOTICE).orElse(null);
         Interaction i = app.interactions().start(mode, clientId, scope, state, healed);
         req.getSession(true).setAttribute(SESSION_INTERACTION + i.uid(), Boolean.TRUE);
-        resp.addCookie(ConsentIncident.cookie(ConsentIncident.INTERACTION_COOKIE, i.uid(),
+        resp.addCookie(Web.cookie(ConsentIncident.INTERACTION_COOKIE, i.uid(),
                 ConsentIncident.interactionCookiePath(ctx, mode), -1));
-        ConsentIncident.seeOther(resp, ConsentIncident.base(ctx, mode) + "/interaction/" + i.uid());
+        Web.seeOther(resp, ConsentIncident.base(ctx, mode) + "/interaction/" + i.uid());
     }
 
     /**
@@ -116,7 +117,7 @@ public class ProviderServlet extends HttpServlet {
     private Interaction load(HttpServletRequest req, Mode mode, String uid) {
         Interaction i = ExampleApp.of(getServletContext()).interactions().find(uid);
         if (i == null || i.mode() != mode
-                || !uid.equals(ConsentIncident.cookieValue(req, ConsentIncident.INTERACTION_COOKIE))) {
+                || !uid.equals(Web.cookieValue(req, ConsentIncident.INTERACTION_COOKIE))) {
             throw new SessionNotFoundException("interaction not found");
         }
         HttpSession session = req.getSession(false);
@@ -135,20 +136,20 @@ public class ProviderServlet extends HttpServlet {
         }
         req.getSession().setAttribute(SESSION_ACCOUNT, who);
         ExampleApp.of(getServletContext()).interactions().signIn(i, who);
-        ConsentIncident.seeOther(resp, interactionUrl(req, i));
+        Web.seeOther(resp, interactionUrl(req, i));
     }
 
     private void confirm(HttpServletRequest req, HttpServletResponse resp, Interaction i) throws IOException {
         if (i.account() == null) {
-            ConsentIncident.seeOther(resp, interactionUrl(req, i));
+            Web.seeOther(resp, interactionUrl(req, i));
             return;
         }
         String ctx = req.getContextPath();
         String code = ExampleApp.of(getServletContext()).interactions().finish(i);
         req.getSession().removeAttribute(SESSION_INTERACTION + i.uid());
-        resp.addCookie(ConsentIncident.cookie(ConsentIncident.INTERACTION_COOKIE, "",
+        resp.addCookie(Web.cookie(ConsentIncident.INTERACTION_COOKIE, "",
                 ConsentIncident.interactionCookiePath(ctx, i.mode()), 0));
-        ConsentIncident.seeOther(resp, ctx + ConsentIncident.CALLBACK + "?code=" + code + "&state="
+        Web.seeOther(resp, ctx + ConsentIncident.CALLBACK + "?code=" + code + "&state="
                 + ConsentIncident.encode(i.state()));
     }
 
@@ -238,11 +239,5 @@ public class ProviderServlet extends HttpServlet {
 
     private static String interactionUrl(HttpServletRequest req, Interaction i) {
         return ConsentIncident.base(req.getContextPath(), i.mode()) + "/interaction/" + i.uid();
-    }
-
-    private static Mode mode(HttpServletRequest req) {
-        String servletPath = req.getServletPath();
-        return Mode.of(servletPath.substring(servletPath.lastIndexOf('/') + 1))
-                .orElseThrow(() -> new IllegalStateException("not mapped to a mode: " + servletPath));
     }
 }

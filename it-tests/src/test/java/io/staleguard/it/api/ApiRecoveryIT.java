@@ -8,14 +8,13 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.staleguard.it.consent.ConsentApp;
 import io.staleguard.it.consent.ConsentApp.Registration;
 import io.staleguard.it.consent.SignIn;
 import io.staleguard.it.support.AppEvents;
 import io.staleguard.it.support.Browser;
+import io.staleguard.it.support.Json;
 import io.staleguard.it.support.Server;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -63,12 +62,12 @@ class ApiRecoveryIT {
         assertEquals("no-store", problem.headers().firstValue("Cache-Control").orElse(null));
         assertTrue(problem.headers().firstValue("Location").isEmpty(), "not a redirect");
         String body = problem.body();
-        assertEquals("401", jsonValue(body, "status"), body);
-        assertEquals(restart, jsonValue(body, "restart"), body);
-        assertEquals("NOT_FOUND", jsonValue(body, "reason"), body);
-        assertEquals("true", jsonValue(body, "retry"), body);
-        assertTrue(!jsonValue(body, "type").isEmpty() && !jsonValue(body, "title").isEmpty()
-                && !jsonValue(body, "detail").isEmpty(), body);
+        assertEquals("401", Json.value(body, "status"), body);
+        assertEquals(restart, Json.value(body, "restart"), body);
+        assertEquals("NOT_FOUND", Json.value(body, "reason"), body);
+        assertEquals("true", Json.value(body, "retry"), body);
+        assertTrue(!Json.value(body, "type").isEmpty() && !Json.value(body, "title").isEmpty()
+                && !Json.value(body, "detail").isEmpty(), body);
 
         assertExpiredOnce(problem, "JSESSIONID", context);
         assertExpiredOnce(problem, "_interaction", context + "/interaction");
@@ -78,18 +77,8 @@ class ApiRecoveryIT {
         assertEquals(1, AppEvents.of(base).size());
 
         // What staleguard.js does with it: navigate to the restart target, which starts a fresh sign-in.
-        HttpResponse<String> login = browser.open(problem.uri().resolve(jsonValue(body, "restart")));
+        HttpResponse<String> login = browser.open(problem.uri().resolve(Json.value(body, "restart")));
         assertEquals(200, login.statusCode(), browser.history()::toString);
         assertTrue(login.body().contains("id=\"login\""), login::body);
-    }
-
-    /** The value of a top-level string, number or boolean member: enough for a flat RFC 9457 document. */
-    private static String jsonValue(String json, String member) {
-        Matcher m = Pattern.compile("\"" + member + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[-0-9.]+|true|false)")
-                .matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no \"" + member + "\" in " + json);
-        }
-        return m.group(2) != null ? m.group(2).replace("\\/", "/") : m.group(1);
     }
 }

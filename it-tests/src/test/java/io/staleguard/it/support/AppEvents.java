@@ -25,10 +25,18 @@ public final class AppEvents {
     }
 
     public static List<Ended> of(URL base) throws IOException, InterruptedException {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "test/events")).build(),
+        return of(base, "test/events");
+    }
+
+    /**
+     * @param resource where the application lists the events it recorded in {@link EventLogServlet}'s format, relative
+     *        to {@code base}
+     */
+    public static List<Ended> of(URL base, String resource) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + resource)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new AssertionError("GET test/events answered " + response.statusCode());
+            throw new AssertionError("GET " + resource + " answered " + response.statusCode());
         }
         return Arrays.stream(response.body().split("\n")).filter(line -> !line.isEmpty()).map(line -> {
             String[] f = line.split("\t", -1);

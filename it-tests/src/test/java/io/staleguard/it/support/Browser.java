@@ -59,6 +59,21 @@ public final class Browser {
             .build();
     /** Written by the threads of {@link #fetchAsync} too. */
     private final List<Hop> history = new CopyOnWriteArrayList<>();
+    /** Headers added to every request, as a forward-auth proxy in front of the application adds them. */
+    private final Map<String, String> proxyHeaders = new LinkedHashMap<>();
+
+    /**
+     * From now on every request carries {@code name: value}, as if a trusted proxy in front of the application added
+     * it (the SSO proxy's identity header); a null value stops sending it.
+     */
+    public Browser proxyHeader(String name, String value) {
+        if (value == null) {
+            proxyHeaders.remove(name);
+        } else {
+            proxyHeaders.put(name, value);
+        }
+        return this;
+    }
 
     /** A page load (address bar, link or redirect): GET with navigation headers. */
     public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
@@ -86,7 +101,9 @@ public final class Browser {
      * this browser's cookie jar, which takes each response's {@code Set-Cookie} headers as they arrive.
      */
     public CompletableFuture<HttpResponse<String>> fetchAsync(String method, URI uri) {
-        return client.sendAsync(script(method, uri, null).timeout(TIMEOUT).build(),
+        HttpRequest.Builder builder = script(method, uri, null);
+        proxyHeaders.forEach(builder::header);
+        return client.sendAsync(builder.timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).thenApply(response -> {
                     history.add(new Hop(method, uri, response));
                     return response;
@@ -102,6 +119,19 @@ public final class Browser {
                     .method(method, HttpRequest.BodyPublishers.ofString(urlencoded(form)));
         }
         return builder;
+    }
+
+    /**
+     * A Faces Ajax submission as {@code faces.js} sends it from a page: an {@code XMLHttpRequest} POST with
+     * {@code Faces-Request: partial/ajax} and the form's fields.
+     */
+    public HttpResponse<String> facesAjax(URI uri, Map<String, String> form) throws IOException, InterruptedException {
+        return send("POST", uri, HttpRequest.newBuilder(uri)
+                .header("Accept", "*/*")
+                .header("Faces-Request", "partial/ajax")
+                .header("Sec-Fetch-Mode", "cors")
+                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(urlencoded(form))));
     }
 
     /** Follows redirects from {@code response} the way a browser does (303 and 302 become GET), up to ten hops. */
@@ -184,6 +214,7 @@ public final class Browser {
 
     private HttpResponse<String> send(String method, URI uri, HttpRequest.Builder builder)
             throws IOException, InterruptedException {
+        proxyHeaders.forEach(builder::header);
         HttpResponse<String> response = client.send(builder.timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         history.add(new Hop(method, uri, response));

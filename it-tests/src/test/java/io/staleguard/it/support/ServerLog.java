@@ -30,6 +30,7 @@ public final class ServerLog {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final long WAIT_MILLIS = 30_000;
+    private static final long SETTLE_MILLIS = 1_000;
     /** Where a record starts: WildFly's {@code 2026-11-23 14:50:00,123 WARN …}, Payara's {@code [2026-11-23T14:50:00…}. */
     private static final Pattern RECORD = Pattern.compile("(?m)^\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}");
 
@@ -44,14 +45,21 @@ public final class ServerLog {
     }
 
     /**
+     * For tests with no running application to log marks (a deployment that fails): remembers where the log ends once
+     * it has stopped growing, and {@link #since()} waits the same way. Exact on WildFly, which writes synchronously;
+     * on Payara it relies on the log settling ({@value #SETTLE_MILLIS} ms without a write), so prefer
+     * {@link #mark(URL)}.
+     */
+    public static ServerLog mark() throws IOException, InterruptedException {
+        Path file = existingLog();
+        return new ServerLog(null, file, settledSize(file));
+    }
+
+    /**
      * @param app the base URL of a deployment built with {@link TestApps#war}, which logs the marks
      */
     public static ServerLog mark(URL app) throws IOException, InterruptedException {
-        Path file = Server.current().logFile();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("no server log at " + file + "; is the managed " + Server.current().name()
-                    + " running?");
-        }
+        Path file = existingLog();
         ServerLog from = new ServerLog(app, file, Files.size(file));
         String text = from.upToNewMark();
         return new ServerLog(app, file, from.start + text.getBytes(StandardCharsets.UTF_8).length);
@@ -59,6 +67,10 @@ public final class ServerLog {
 
     /** Everything logged since {@link #mark(URL)}, up to a mark logged now (the marks' own records left out). */
     public String since() throws IOException, InterruptedException {
+        if (app == null) {
+            settledSize(file);
+            return read();
+        }
         String text = upToNewMark();
         // Starts with the record of the mark that mark() waited for.
         Matcher next = RECORD.matcher(text);
@@ -84,6 +96,31 @@ public final class ServerLog {
             records.add(log.substring(from).strip());
         }
         return records;
+    }
+
+    private static Path existingLog() {
+        Path file = Server.current().logFile();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no server log at " + file + "; is the managed " + Server.current().name()
+                    + " running?");
+        }
+        return file;
+    }
+
+    /** The log's size once it has not grown for {@value #SETTLE_MILLIS} ms (at most {@value #WAIT_MILLIS} ms). */
+    private static long settledSize(Path file) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        long size = Files.size(file);
+        long stableSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() - stableSince < SETTLE_MILLIS && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            long now = Files.size(file);
+            if (now != size) {
+                size = now;
+                stableSince = System.currentTimeMillis();
+            }
+        }
+        return size;
     }
 
     /** Logs a new mark and returns what the file holds from {@link #start} to the start of the mark's record. */

@@ -1,0 +1,63 @@
+package io.staleguard.it.cdi.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import io.staleguard.it.cdi.CdiApp;
+import io.staleguard.it.support.ServerLog;
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.ShouldThrowException;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * C2 on WildFly: an {@code @Interaction(restart = …)} that could send users to another site is a definition error,
+ * so the application does not deploy at all, with a message naming where the value is written.
+ * <p>
+ * {@code @ShouldThrowException} makes Arquillian fail the test if the deployment succeeds; it checks only the type, so
+ * the deployment is made by the test (not before it) and the message is read from the server log written meanwhile.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@DisplayName("C2: a bad @Interaction(restart) fails the deployment (WildFly)")
+class BadRestartIT {
+
+    private static final String WAR = "cdi-bad-restart.war";
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Deployment(name = WAR, managed = false, testable = false)
+    @ShouldThrowException(DeploymentException.class)
+    static WebArchive app() {
+        return CdiApp.withStaleguard(CdiApp.core(WAR), true).addClasses(EvilConsent.class, EvilReview.class);
+    }
+
+    @Test
+    @DisplayName("C2, restart=\"//evil.example\" on a method and \"https://evil.example/login\" on a class: "
+            + "DeploymentException, each named (class, method, value) with the rule and a good example")
+    void offSiteRestartTargetsFailTheDeployment() throws Exception {
+        ServerLog log = ServerLog.mark();
+
+        deployer.deploy(WAR);
+
+        String logged = log.since();
+        List<String> method = log.recordsWith("@Interaction(restart = \"//evil.example\") on method "
+                + EvilConsent.class.getName() + ".confirm(String) is not a valid restart target");
+        assertTrue(!method.isEmpty(), logged);
+        assertTrue(method.get(0).contains("For example: @Interaction(restart = \"/authorize\")"), method.get(0));
+        List<String> type = log.recordsWith("@Interaction(restart = \"https://evil.example/login\") on class "
+                + EvilReview.class.getName() + " is not a valid restart target");
+        assertTrue(!type.isEmpty(), logged);
+        assertEquals(List.of(), log.recordsWith("Deployed \"" + WAR + "\""));
+    }
+}
