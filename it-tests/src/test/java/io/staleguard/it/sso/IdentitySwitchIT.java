@@ -101,7 +101,7 @@ class IdentitySwitchIT {
         assertEquals(ALICE, signedInAs(browser.open(home(base))));
         String aliceSession = browser.cookie("JSESSIONID");
         int eventsBefore = AppEvents.of(base).size();
-        ServerLog log = ServerLog.mark();
+        ServerLog log = ServerLog.mark(base);
 
         browser.proxyHeader(HEADER, BOB);
         HttpResponse<String> flush = browser.get(URI.create(base + "home?tab=recent"));
@@ -166,7 +166,7 @@ class IdentitySwitchIT {
         assertEquals(ALICE, signedInAs(browser.open(home(base))));
         String session = browser.cookie("JSESSIONID");
         int eventsBefore = AppEvents.of(base).size();
-        ServerLog log = ServerLog.mark();
+        ServerLog log = ServerLog.mark(base);
 
         for (int i = 0; i < 3; i++) {
             RawHttp.Response r = RawHttp.get(UNTRUSTED, base, "home", "Cookie", "JSESSIONID=" + session, HEADER, BOB);
@@ -175,7 +175,7 @@ class IdentitySwitchIT {
             assertEquals(List.of(), r.all("Set-Cookie"), "nothing expired");
         }
         assertEquals(eventsBefore, AppEvents.of(base).size(), "no session ended");
-        List<String> warnings = log.linesWith("SG0009");
+        List<String> warnings = log.recordsWith("SG0009");
         assertEquals(1, warnings.size(), () -> "one warning a minute: " + warnings);
         assertTrue(warnings.get(0).contains(UNTRUSTED) && warnings.get(0).contains(HEADER), warnings.get(0));
 
@@ -184,7 +184,7 @@ class IdentitySwitchIT {
         assertTrue(trusted.all("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID=;")
                 && c.contains("Max-Age=0")), () -> trusted.all("Set-Cookie").toString());
         assertEquals(eventsBefore + 1, AppEvents.of(base).size());
-        assertEquals(1, log.linesWith("SG0009").size(), "the trusted request is not warned about");
+        assertEquals(1, log.recordsWith("SG0009").size(), "the trusted request is not warned about");
     }
 
     @Test
