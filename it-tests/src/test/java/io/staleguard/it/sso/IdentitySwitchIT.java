@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import io.staleguard.it.sso.SsoApp.Variant;
 import io.staleguard.it.support.AppEvents;
 import io.staleguard.it.support.Browser;
+import io.staleguard.it.support.Server;
 import io.staleguard.it.support.ServerLog;
 import io.staleguard.it.support.SetCookie;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -214,9 +215,12 @@ class IdentitySwitchIT {
         String lookAlike = "b\u043Eb@example.com";
         RawHttp.Response flush = RawHttp.get(TRUSTED, base, "home", "Cookie", "JSESSIONID=" + session, HEADER,
                 lookAlike);
-        assertEquals(303, flush.status(), flush::body);
+        // Payara's HTTP parser (Grizzly) refuses a header value with bytes above 0x7F: 400 before the application
+        // runs, so nobody is signed in there either. WildFly passes the bytes on, and the look-alike is not B.
+        boolean refusedByServer = Server.current().name().equals("Payara");
+        assertEquals(refusedByServer ? 400 : 303, flush.status(), flush::body);
         RawHttp.Response landed = RawHttp.get(TRUSTED, base, "home", HEADER, lookAlike);
-        assertEquals(403, landed.status(), landed::body);
+        assertEquals(refusedByServer ? 400 : 403, landed.status(), landed::body);
         assertNull(signedInAs(landed.body()), landed::body);
 
         // Case and surrounding spaces do not make B someone else (identity-ignore-case=true, the default).

@@ -51,8 +51,8 @@ public final class ServerLog {
      * {@link #mark(URL)}.
      */
     public static ServerLog mark() throws IOException, InterruptedException {
-        Path file = existingLog();
-        return new ServerLog(null, file, settledSize(file));
+        Path file = Server.current().logFile();
+        return new ServerLog(null, file, Files.isRegularFile(file) ? settledSize(file) : 0);
     }
 
     /**
@@ -68,6 +68,9 @@ public final class ServerLog {
     /** Everything logged since {@link #mark(URL)}, up to a mark logged now (the marks' own records left out). */
     public String since() throws IOException, InterruptedException {
         if (app == null) {
+            if (!Files.isRegularFile(file)) {
+                return "";
+            }
             settledSize(file);
             return read();
         }
