@@ -500,11 +500,13 @@ public final class Engine implements AutoCloseable {
     private void endSession(HttpServletRequest request, EndReason reason) {
         String idHash = SessionIds.hash(eventSessionId(request));
         HttpSession session = request.getSession(false);
+        boolean endedElsewhere = false;
         if (session != null) {
             try {
                 session.invalidate();
             } catch (IllegalStateException alreadyInvalidated) {
-                // Someone else ended it first; the outcome is the same.
+                // A concurrent request of the same burst ended this session and announced it: E1 is once per session.
+                endedElsewhere = true;
             }
         }
         counters.recovered.increment();
@@ -515,7 +517,9 @@ public final class Engine implements AutoCloseable {
             Log.debug(Log.RECOVERED, "Ended session %s on %s: %s", idHash, Log.printable(request.getRequestURI(), 200),
                     reason);
         }
-        events.fire(new SessionEnded(idHash, reason, Log.printable(request.getRequestURI(), 512), Instant.now()));
+        if (!endedElsewhere) {
+            events.fire(new SessionEnded(idHash, reason, Log.printable(request.getRequestURI(), 512), Instant.now()));
+        }
     }
 
     /** In store mode the session is the one the session cookie names, not the container's. */
