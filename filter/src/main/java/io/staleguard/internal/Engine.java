@@ -48,6 +48,8 @@ public final class Engine implements AutoCloseable {
     /** Request attributes: the restart cookie header and target captured on this request (B7). */
     static final String CAPTURED_HEADER = "io.staleguard.restart-captured.header";
     static final String CAPTURED_TARGET = "io.staleguard.restart-captured.target";
+    /** Request attribute: the hash of the identity a trusted proxy now vouches for, on an I1 recovery. */
+    static final String IDENTITY_CLAIM = "io.staleguard.identity-claim";
     /**
      * Request attribute set by {@code RollingSessionFilter}: Boolean.TRUE when its touch found the session alive,
      * FALSE when every session id the request carried was gone. B2 trusts it instead of asking the store again.
@@ -405,6 +407,7 @@ public final class Engine implements AutoCloseable {
         if (RequestKind.of(request) == RequestKind.NAVIGATION && uri.startsWith(settings.contextPath)) {
             sameUrl = RestartTargets.currentRequest(uri.substring(settings.contextPath.length()), request.getQueryString());
         }
+        request.setAttribute(IDENTITY_CLAIM, settings.identity.claimKey(request));
         recover(request, response, EndReason.IDENTITY_CHANGED, sameUrl);
     }
 
@@ -465,7 +468,8 @@ public final class Engine implements AutoCloseable {
         request.setAttribute(RECOVERED, Boolean.TRUE);
         RequestKind kind = RequestKind.of(request);
         String target = restartTarget(request, kind, restartOverride);
-        boolean loop = retryMarkerPresent(request);
+        String claim = (String) request.getAttribute(IDENTITY_CLAIM);
+        boolean loop = retryMarkerPresent(request, claim);
 
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         Set<String> expired = expireCookies(request, headers);
@@ -476,7 +480,7 @@ public final class Engine implements AutoCloseable {
         if (!loop) {
             Instant now = Instant.now();
             headers.add(Responses.header("Set-Cookie", SetCookies.set(RETRY_COOKIE,
-                    Long.toString(now.plus(settings.retryWindow).getEpochSecond()), cookiePath, null,
+                    now.plus(settings.retryWindow).getEpochSecond() + (claim == null ? "" : "." + claim), cookiePath, null,
                     settings.retryWindow, now, settings.secure(request, RETRY_COOKIE), true, settings.sameSite)));
         }
         headers.add(Responses.header("Cache-Control", "no-store"));
@@ -565,21 +569,30 @@ public final class Engine implements AutoCloseable {
         return RestartTargets.contextRoot(settings.contextPath);
     }
 
-    private boolean retryMarkerPresent(HttpServletRequest request) {
+    /**
+     * B6: whether a recovery happened within the retry window. The marker is {@code <until>} or, after an identity
+     * switch, {@code <until>.<claim>}: a switch to yet another user is a new switch, not a loop, so for an identity
+     * recovery only a marker of the same claim counts.
+     */
+    private boolean retryMarkerPresent(HttpServletRequest request, String claim) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return false;
         }
         long now = Instant.now().getEpochSecond();
         for (Cookie c : cookies) {
-            if (RETRY_COOKIE.equals(c.getName())) {
-                try {
-                    if (Long.parseLong(c.getValue()) > now) {
-                        return true;
-                    }
-                } catch (NumberFormatException ignored) {
-                    // A marker we did not write; ignore it.
+            if (!RETRY_COOKIE.equals(c.getName()) || c.getValue() == null) {
+                continue;
+            }
+            String value = c.getValue();
+            int dot = value.indexOf('.');
+            try {
+                long until = Long.parseLong(dot < 0 ? value : value.substring(0, dot));
+                if (until > now && (claim == null || claim.equals(dot < 0 ? null : value.substring(dot + 1)))) {
+                    return true;
                 }
+            } catch (NumberFormatException ignored) {
+                // A marker we did not write; ignore it.
             }
         }
         return false;
