@@ -67,7 +67,7 @@ abstract class JdbcSessionStoreContract extends SessionStoreContract {
     }
 
     @Override
-    SessionStore newStore(MutableClock clock) throws SQLException {
+    protected SessionStore newStore(MutableClock clock) throws SQLException {
         db.recreate(pool, TABLE);
         return TestStores.jdbc(pool, TABLE, clock);
     }
