@@ -96,7 +96,7 @@ class RollingRaceTest {
 
     void jdbc(Database db) throws Exception {
         db.require();
-        String table = "wt_rolling_race";
+        String table = Database.table("wt_rolling_race");
         try (HikariDataSource pool = db.pool("wt_rolling_race", POOL)) {
             db.recreate(pool, table);
             try {
