@@ -38,9 +38,9 @@ import io.staleguard.testing.TcpProxy;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JdbcFaultInjectionTest {
 
-    static final String TABLE = "wt_transient_fault";
+    static final String TABLE = Database.table("wt_transient_fault");
     /** The "replica": the same table name in another schema, which PostgreSQL finds through currentSchema. */
-    static final String REPLICA_SCHEMA = "wt_transient_replica";
+    static final String REPLICA_SCHEMA = Database.table("wt_transient_replica");
     /** Client timeouts: socket and pool; the delay fault holds bytes far longer. */
     static final int TIMEOUT_SECONDS = 1;
 
