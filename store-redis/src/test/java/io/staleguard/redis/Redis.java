@@ -12,7 +12,8 @@ import io.staleguard.testing.RealStores;
 
 /**
  * The Redis server the tests use (127.0.0.1:6379, shared with other test runs: every key starts with
- * {@link #PREFIX}, with this JVM's process id), and a plain connection to it that reads and writes around the store's own logic.
+ * {@link #PREFIX}, which holds this JVM's process id), and a plain connection to it that reads and writes around the
+ * store's own logic.
  */
 final class Redis implements AutoCloseable {
 
