@@ -384,8 +384,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
                 throw new IllegalStateException(description + " is closed");
             }
             if (connection == null) {
-                long now = System.currentTimeMillis();
-                if (now < nextAttempt) {
+                if (clock.millis() < nextAttempt) {
                     throw new StoreUnavailableException(description + ": no connection to " + operation
                             + " (the last attempt failed moments ago)");
                 }
@@ -394,7 +393,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
                     opened.setTimeout(timeout);
                     connection = opened;
                 } catch (RedisException e) {
-                    nextAttempt = now + RECONNECT_PAUSE_MILLIS;
+                    nextAttempt = clock.millis() + RECONNECT_PAUSE_MILLIS;
                     throw new StoreUnavailableException(description + ": no connection to " + operation + " ("
                             + e.getClass().getSimpleName() + ")", e);
                 }

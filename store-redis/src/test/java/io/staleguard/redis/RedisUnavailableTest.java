@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.lettuce.core.RedisConnectionException;
 import io.staleguard.store.StoreUnavailableException;
 import io.staleguard.store.StoredSession;
+import io.staleguard.testing.MutableClock;
 
 /** T1, S1: a Redis that is not there is "unavailable", never "not found"; no server needed. */
 @DisplayName("T1, S1: RedisSessionStore without a Redis: StoreUnavailableException, never 'not found'")
@@ -31,8 +32,9 @@ class RedisUnavailableTest {
     @Test
     @DisplayName("T1: building does not connect; every call on an unreachable server throws StoreUnavailableException")
     void unreachable() throws Exception {
+        MutableClock clock = MutableClock.atNow();
         try (RedisSessionStore store = RedisSessionStore.builder("redis://:s3cret@127.0.0.1:" + closedPort())
-                .commandTimeout(Duration.ofMillis(500)).build()) {
+                .commandTimeout(Duration.ofMillis(500)).clock(clock).build()) {
             StoreUnavailableException lookup = assertThrows(StoreUnavailableException.class, () -> store.lookup("id"));
             assertInstanceOf(RedisConnectionException.class, lookup.getCause());
             assertFalse(lookup.getMessage().contains("s3cret"), lookup.getMessage());
@@ -45,6 +47,9 @@ class RedisUnavailableTest {
             assertThrows(StoreUnavailableException.class, () -> store.create("id",
                     StoredSession.startingAt(Instant.now(), Duration.ofMinutes(30), Duration.ofHours(12))));
             assertThrows(StoreUnavailableException.class, store::check);
+            clock.advance(Duration.ofMillis(RedisSessionStore.RECONNECT_PAUSE_MILLIS));
+            StoreUnavailableException again = assertThrows(StoreUnavailableException.class, () -> store.lookup("id"));
+            assertInstanceOf(RedisConnectionException.class, again.getCause(), "a pause later, it tries again");
         }
     }
 
