@@ -29,7 +29,7 @@ import io.staleguard.store.StoredSession;
  * {@value #NODES} application nodes sharing one Redis would be. On a single connection Lettuce pipelines commands in
  * order, so the logout's {@code DEL} queued behind nearly every touch and the race was hardly ever run (measured: 10 of
  * 64,000 requests saw the session gone, and the upsert foil revived 6 sessions in 1,000 rounds); spread over nodes,
- * 100 to 500 requests see it gone, and each foil revives sessions in 60 to 230 rounds of 1,000.
+ * 100 to 500 requests see it gone, and each foil revives sessions in 25 to 230 rounds of 1,000.
  */
 @DisplayName("R2, R3 race on Redis: 64 rolling requests racing a logout: zero revived sessions; the foils revive")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
