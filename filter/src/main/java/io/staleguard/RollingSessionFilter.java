@@ -42,6 +42,15 @@ import jakarta.servlet.http.HttpServletResponse;
  * With {@code touch-interval}, a session this node touched less than that long ago is neither touched nor re-cookied.
  * <p>
  * With {@code rolling=false} (the default) this filter does nothing at all: no store call, no header, no wrapper.
+ * <p>
+ * <b>Only the lifetime cap.</b> With {@code rolling=false} and {@code max-cookie-age} set explicitly, the filter
+ * neither calls a store nor writes a cookie of its own, and needs no store: it only watches the session cookies the
+ * application (or a library in it) writes. A persistent one leaves with at most {@code max-cookie-age}, and the
+ * response that sets it is not cacheable, as above. This is for applications that keep the container's sessions or
+ * sign users in with a cookie of their own, such as one behind an SSO proxy whose sessions last a week: a "remember
+ * me" {@code JSESSIONID} written with {@code setMaxAge} of three months then cannot outlive the proxy's session
+ * window. The container's own {@code Set-Cookie} (from {@code <session-config>}) is written by the container, not
+ * through the response the application sees; keep its {@code <max-age>} within the window.
  *
  * <h2>Usage</h2>
  * Rolling needs a session store: {@code store=memory} (one node), {@code store=jdbc:<JNDI name of a DataSource>}
@@ -72,9 +81,10 @@ import jakarta.servlet.http.HttpServletResponse;
  *
  * <h2>Configuration</h2>
  * {@code rolling}, {@code rolling-exclude}, {@code inactivity} (default {@code PT30M}), {@code absolute}
- * ({@code PT12H}), {@code max-cookie-age} ({@code P7D}), {@code touch-interval} (none), {@code store} and
- * {@code session-cookie}; see {@link StaleguardConfig}. Read once in {@link #init(FilterConfig)}; a bad value, or
- * {@code rolling=true} without a store, fails the deployment with a message naming the key.
+ * ({@code PT12H}), {@code max-cookie-age} ({@code P7D} when rolling; unset, no cap, otherwise), {@code touch-interval}
+ * (none), {@code store} and {@code session-cookie}; see {@link StaleguardConfig}. Read once in
+ * {@link #init(FilterConfig)}; a bad value, or {@code rolling=true} without a store, fails the deployment with a
+ * message naming the key.
  *
  * @since 0.1
  */
@@ -96,14 +106,15 @@ public class RollingSessionFilter implements Filter {
                     RollingSessionFilter.class.getName(), filterConfig::getInitParameter)) {
                 return;
             }
-            if (!Engine.rollingEnabled(filterConfig.getServletContext(), filterConfig.getFilterName(),
-                    filterConfig::getInitParameter)) {
+            Rolling.Mode mode = Engine.rollingMode(filterConfig.getServletContext(), filterConfig.getFilterName(),
+                    filterConfig::getInitParameter);
+            if (mode == Rolling.Mode.OFF) {
                 return;
             }
             Engine engine = Engine.start(filterConfig.getServletContext(), filterConfig.getFilterName(),
                     filterConfig::getInitParameter);
             try {
-                rolling = new Rolling(engine);
+                rolling = mode == Rolling.Mode.ROLLING ? new Rolling(engine) : Rolling.capOnly(engine);
             } catch (ConfigException e) {
                 engine.close();
                 throw e;

@@ -77,7 +77,8 @@ public final class StaleguardConfig {
 
     /**
      * Whether identities are compared ignoring case (after trimming), as e-mail addresses usually should be. Never a
-     * pattern and never Unicode-normalised. Default {@code true}.
+     * pattern and never Unicode-normalised; a non-ASCII letter never folds into an ASCII one (the Kelvin sign U+212A is
+     * not {@code k}). Default {@code true}.
      */
     public static final String IDENTITY_IGNORE_CASE = "identity-ignore-case";
 
@@ -104,7 +105,8 @@ public final class StaleguardConfig {
 
     /**
      * The longest lifetime any session cookie may leave with, Staleguard's refreshed cookie or one the application
-     * writes; a cookie never outlives its record either. Default {@code P7D}.
+     * writes; a cookie never outlives its record either. Default {@code P7D}. Set explicitly, it also applies with
+     * {@code rolling=false}: {@link RollingSessionFilter} then only clamps the session cookies the application writes.
      */
     public static final String MAX_COOKIE_AGE = "max-cookie-age";
 

@@ -100,7 +100,7 @@ class IdentityHeaderTest {
 
     @ParameterizedTest(name = "I2: session ''{0}'' and header ''{1}'' are the same user")
     @CsvSource(delimiter = '|', value = {"a@example.com|a@example.com", "a@example.com|'  A@Example.COM  '",
-            "%@%.%|%@%.%", "a_b@x.y|A_B@X.Y"})
+            "%@%.%|%@%.%", "a_b@x.y|A_B@X.Y", "\u00e4rger@example.com|\u00c4RGER@example.com"})
     void same(String sessionUser, String claimed) throws Exception {
         app = Harness.withInitParams("identity-header", HEADER, "identity-attribute", "user");
         run(signedIn(navigate("GET", "/x"), "127.0.0.1", sessionUser, claimed));
@@ -111,7 +111,8 @@ class IdentityHeaderTest {
     @ParameterizedTest(name = "I2: session ''{0}'' and header ''{1}'' are different users (never a pattern)")
     @CsvSource(delimiter = '|', value = {"a@example.com|%@%.%", "a@example.com|%", "a@example.com|_@example.com",
             "a@example.com|*", "a@example.com|a@example.co_", "abc@example.com|a%", "a@example.com|\u0430@example.com",
-            "a@example.com|a@example.com\u200b", "a@example.com|a@exampIe.com"})
+            "a@example.com|a@example.com\u200b", "a@example.com|a@exampIe.com",
+            "kate@example.com|\u212Aate@example.com", "ida@example.com|\u0130da@example.com"})
     void different(String sessionUser, String claimed) throws Exception {
         app = Harness.withInitParams("identity-header", HEADER, "identity-attribute", "user");
         RawResponse r = run(signedIn(navigate("GET", "/x"), "127.0.0.1", sessionUser, claimed));
@@ -158,6 +159,27 @@ class IdentityHeaderTest {
         assertEquals(303, run(signedIn(navigate("GET", "/x"), "10.1.200.3", "a", "b")).getStatus());
         run(signedIn(navigate("GET", "/x"), "10.2.0.1", "a", "b"));
         assertTrue(appRan.get());
+    }
+
+    @Test
+    @DisplayName("I1: a session that a concurrent request invalidated after the container found it is stale: the "
+            + "request is recovered (401, Session-Restart), not passed to the application with a dead session")
+    void sessionEndedMeanwhile() throws Exception {
+        app = Harness.withInitParams("identity-header", HEADER, "identity-attribute", "user", "restart-url", "/login");
+        MockHttpServletRequest request = signedIn(api("GET", "/api/pages"), "127.0.0.1", "a@example.com",
+                "b@example.com");
+        // What Undertow hands out when another request invalidates the session between getSession and getAttribute.
+        request.setSession(new MockHttpSession() {
+            @Override
+            public Object getAttribute(String name) {
+                throw new IllegalStateException("UT000010: Session is invalid");
+            }
+        });
+        RawResponse r = run(request);
+        assertFalse(appRan.get(), "the application would fail on the invalidated session");
+        assertEquals(401, r.getStatus());
+        assertEquals("/app/login", r.getHeader("Session-Restart"));
+        assertEquals(EndReason.IDENTITY_CHANGED, app.events.get(0).reason());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.staleguard.RollingApp.request;
 import static io.staleguard.RollingApp.withSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -449,6 +450,52 @@ class RollingSessionFilterTest {
             });
             assertEquals(List.of(refreshed(id, 300), COOKIE + "=" + id + "; Path=/app; Max-Age=300",
                     COOKIE + "=other; Path=/app"), r.headers("Set-Cookie"));
+        }
+
+        @Test
+        @DisplayName("R6 R1: rolling=false with max-cookie-age set: the app's 3-month session cookie leaves with "
+                + "P7D (not absolute's PT12H), with zero store calls and no cookie of Staleguard's own")
+        void capWithoutRolling() throws Exception {
+            app = RollingApp.start(store, "max-cookie-age", "P7D").clock(clock);
+            String id = newSession();
+            store.reset();
+            String months = SetCookies.httpDate(clock.instant().plus(Duration.ofDays(90)));
+            String week = SetCookies.httpDate(clock.instant().plus(Duration.ofDays(7)));
+            AtomicReference<Object> seen = new AtomicReference<>();
+            RecordingResponse response = new RecordingResponse();
+            app.run(withSession("/page", id), response, (req, res) -> {
+                seen.set(res);
+                res.addHeader("Set-Cookie", COOKIE + "=" + id + "; Max-Age=7776000; Path=/app; HttpOnly");
+                res.addHeader("Set-Cookie", COOKIE + "=" + id + "; Expires=" + months + "; Path=/app");
+                Cookie c = new Cookie(COOKIE, id);
+                c.setMaxAge(7_776_000);
+                c.setPath("/app");
+                res.addCookie(c);
+                res.addHeader("Set-Cookie", "theme=dark; Max-Age=7776000");
+            });
+            assertEquals(0, store.calls(), "store calls");
+            List<String> cookies = response.headers("Set-Cookie");
+            assertEquals(List.of(COOKIE + "=" + id + "; Path=/app; HttpOnly; Max-Age=604800",
+                    COOKIE + "=" + id + "; Expires=" + week + "; Path=/app; Max-Age=604800"), cookies.subList(0, 2));
+            assertTrue(cookies.get(2).startsWith(COOKIE + "=" + id + "; Max-Age=604800;"), cookies.get(2));
+            assertEquals("theme=dark; Max-Age=7776000", cookies.get(3), "other cookies are the application's business");
+            assertEquals(4, cookies.size(), "no refreshed cookie: nothing was touched");
+            assertNotSame(response, seen.get(), "the application writes through the gate");
+            assertEquals(List.of("private, no-cache, no-store, must-revalidate"), response.headers("Cache-Control"));
+        }
+
+        @Test
+        @DisplayName("R6 R1: the cap without rolling needs no session store; expiries and browser-session cookies pass "
+                + "unchanged")
+        void capWithoutStore() throws Exception {
+            app = RollingApp.start(null, "rolling", "false", "max-cookie-age", "PT1H").clock(clock);
+            RecordingResponse r = app.run(RollingApp.navigate("/login"), (req, res) -> {
+                res.addHeader("Set-Cookie", COOKIE + "=new; Max-Age=86400; Path=/app");
+                res.addHeader("Set-Cookie", COOKIE + "=session-only; Path=/app");
+                res.addHeader("Set-Cookie", COOKIE + "=; Max-Age=0; Path=/app");
+            });
+            assertEquals(List.of(COOKIE + "=new; Path=/app; Max-Age=3600", COOKIE + "=session-only; Path=/app",
+                    COOKIE + "=; Max-Age=0; Path=/app"), r.headers("Set-Cookie"));
         }
 
         @Test

@@ -121,13 +121,19 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Reads only the {@code rolling} key, so that a {@code RollingSessionFilter} that is off costs nothing at all.
+     * Reads only the {@code rolling} key and whether {@code max-cookie-age} is set, so that a
+     * {@code RollingSessionFilter} that is off costs nothing at all.
      *
-     * @throws ConfigException if the value is not a boolean
+     * @throws ConfigException if {@code rolling} is not a boolean
      */
-    public static boolean rollingEnabled(ServletContext context, String filterName, Function<String, String> initParams) {
-        return new ConfigReader(filterName, initParams, context::getInitParameter, applicationLoader(context))
-                .bool(StaleguardConfig.ROLLING, false);
+    public static Rolling.Mode rollingMode(ServletContext context, String filterName,
+            Function<String, String> initParams) {
+        ConfigReader config = new ConfigReader(filterName, initParams, context::getInitParameter,
+                applicationLoader(context));
+        if (config.bool(StaleguardConfig.ROLLING, false)) {
+            return Rolling.Mode.ROLLING;
+        }
+        return config.value(StaleguardConfig.MAX_COOKIE_AGE) != null ? Rolling.Mode.CAP_ONLY : Rolling.Mode.OFF;
     }
 
     /** The context's one instance of a per-application object, kept as a context attribute named {@code name}. */

@@ -1,7 +1,6 @@
 package io.staleguard.internal;
 
 import java.util.List;
-import java.util.Locale;
 
 import io.staleguard.StaleguardConfig;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +9,8 @@ import jakarta.servlet.http.HttpSession;
 /**
  * The trusted identity header (I1–I3): a session whose user differs from the one a trusted SSO proxy vouches for is
  * stale. Values are compared exactly, after trimming and (by default) lower-casing: never as a pattern, never with
- * Unicode normalisation, so {@code %}, {@code _}, {@code *} are ordinary characters and look-alikes never match.
+ * Unicode normalisation, so {@code %}, {@code _}, {@code *} are ordinary characters and look-alikes never match;
+ * lower-casing never turns a non-ASCII character into an ASCII one (the Kelvin sign is not {@code k}).
  */
 public final class Identity {
 
@@ -60,29 +60,47 @@ public final class Identity {
             warnUntrusted(request);
             return false;
         }
-        String current = sessionIdentity(request);
-        return current != null && !normalise(claimed).equals(normalise(current));
-    }
-
-    private String sessionIdentity(HttpServletRequest request) {
         if (attribute == null) {
-            return request.getRemoteUser();
+            String user = request.getRemoteUser();
+            return user != null && !same(claimed, user);
         }
         HttpSession session = request.getSession(false);
         if (session == null) {
-            return null;
+            return false;
         }
+        Object user;
         try {
-            Object value = session.getAttribute(attribute);
-            return value == null ? null : value.toString();
+            user = session.getAttribute(attribute);
         } catch (IllegalStateException invalidated) {
-            return null;
+            // A concurrent request ended this session (the first call of a burst after the switch, a logout) after
+            // the container found it for this one. It vouches for nobody now, and passing the request on would hand
+            // the application a session that throws on every use: a 500 instead of a clean restart.
+            return true;
         }
+        return user != null && !same(claimed, user.toString());
+    }
+
+    private boolean same(String claimed, String current) {
+        return normalise(claimed).equals(normalise(current));
     }
 
     private String normalise(String value) {
         String trimmed = value.strip();
-        return ignoreCase ? trimmed.toLowerCase(Locale.ROOT) : trimmed;
+        return ignoreCase ? foldCase(trimmed) : trimmed;
+    }
+
+    /**
+     * Lower-cases letter by letter, except that a non-ASCII character never becomes an ASCII one: Unicode maps the
+     * Kelvin sign (U+212A) to {@code k} and the dotted capital I (U+0130) to {@code i}, and {@code String.toLowerCase}
+     * would let a header spelling {@code kate@example.com} with a Kelvin sign pass for Kate.
+     */
+    static String foldCase(String value) {
+        StringBuilder folded = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> {
+            int lower = Character.toLowerCase(c);
+            folded.appendCodePoint(c < 0x80 || lower >= 0x80 ? lower : c);
+        });
+        return folded.toString();
     }
 
     private boolean fromTrustedProxy(HttpServletRequest request) {

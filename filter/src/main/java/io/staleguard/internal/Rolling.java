@@ -19,9 +19,24 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Rolling sessions for one application (R2–R7): one conditional touch per request, the refreshed cookie written
- * before the application runs, and the {@link SessionCookieGate} around the application's response.
+ * before the application runs, and the {@link SessionCookieGate} around the application's response. In
+ * {@link Mode#CAP_ONLY} only the gate: the application's session cookies are clamped (R6), nothing is touched.
  */
 public final class Rolling {
+
+    /** What a {@code RollingSessionFilter} does. */
+    public enum Mode {
+        /** {@code rolling=false} and no {@code max-cookie-age}: nothing at all (R1). */
+        OFF,
+        /**
+         * {@code rolling=false} with an explicit {@code max-cookie-age}: no store call and no cookie of its own (R1),
+         * but the application's session cookies leave with at most {@code max-cookie-age} (R6), for applications
+         * whose sessions are the container's or their own, such as one behind an SSO proxy.
+         */
+        CAP_ONLY,
+        /** {@code rolling=true}: R2–R7. */
+        ROLLING
+    }
 
     /** R7: the most session ids remembered per node; past it, sessions are simply touched on every request. */
     static final int MAX_REMEMBERED = 10_000;
@@ -29,7 +44,11 @@ public final class Rolling {
     private final Engine engine;
     private final Settings settings;
     private final RollingSettings rolling;
+    /** Null in {@link Mode#CAP_ONLY}. */
     private final SessionStore store;
+    private final boolean touching;
+    /** The most any session cookie may live (R6). */
+    private final Duration cap;
     /** R7: when this node last touched a session id, in epoch milliseconds. */
     private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
     private volatile Clock clock = Clock.systemUTC();
@@ -38,17 +57,30 @@ public final class Rolling {
      * @throws ConfigException if the application has no session store
      */
     public Rolling(Engine engine) {
+        this(engine, true);
+    }
+
+    private Rolling(Engine engine, boolean touching) {
         this.engine = engine;
         this.settings = engine.settings();
         this.rolling = engine.rolling();
-        this.store = engine.store();
-        if (store == null) {
+        this.touching = touching;
+        this.store = touching ? engine.store() : null;
+        // Without rolling there is no record whose absolute limit could bound the cookie: max-cookie-age alone does.
+        this.cap = touching && rolling.absolute.compareTo(rolling.maxCookieAge) < 0 ? rolling.absolute
+                : rolling.maxCookieAge;
+        if (touching && store == null) {
             throw new ConfigException("Staleguard configuration: " + StaleguardConfig.ROLLING + " is true, but the "
                     + "application has no session store, and the container's HttpSession cannot be extended with a "
                     + "conditional write. Set " + StaleguardConfig.STORE + ", for example: " + StaleguardConfig.STORE
                     + "=memory or " + StaleguardConfig.STORE + "=jdbc:java:jboss/datasources/SessionsDS; or provide a "
                     + "SessionStore CDI bean or the servlet context attribute " + SessionStore.ATTRIBUTE);
         }
+    }
+
+    /** {@link Mode#CAP_ONLY}: the gate without the touch; needs no store. */
+    public static Rolling capOnly(Engine engine) {
+        return new Rolling(engine, false);
     }
 
     /** For tests: the clock that decides expiries, cookie lifetimes and touch intervals. */
@@ -63,10 +95,9 @@ public final class Rolling {
     public void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Instant now = clock.instant();
-        SessionCookieGate gate = new SessionCookieGate(response, settings.sessionCookie.name(), now,
-                rolling.maxCookieAge, rolling.absolute);
+        SessionCookieGate gate = new SessionCookieGate(response, settings.sessionCookie.name(), now, cap);
         request.setAttribute(SessionCookieGate.ATTRIBUTE, gate);
-        if (!rolling.exclude.matches(Engine.pathInApplication(request))) {
+        if (touching && !rolling.exclude.matches(Engine.pathInApplication(request))) {
             touch(request, gate, now);
         }
         chain.doFilter(request, gate);

@@ -21,8 +21,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * <li>one that carries a session id the store reported gone (or that {@code Staleguard.logout} just ended) is dropped,
  * so nothing the application does after a concurrent logout can hand the old session back to the browser; a new id
  * (sign-in, id rotation) and any expiry pass;</li>
- * <li>a persistent one is clamped to the record's remaining life (when this request touched it) and to
- * {@code max-cookie-age} and {@code absolute}; cookies without a lifetime stay browser-session cookies;</li>
+ * <li>a persistent one is clamped to the record's remaining life (when this request touched it) and to the cap:
+ * {@code max-cookie-age}, and {@code absolute} when sessions roll; cookies without a lifetime stay browser-session
+ * cookies;</li>
  * <li>the response gets {@code Cache-Control: private, no-cache, no-store, must-revalidate} and {@code Vary: Cookie},
  * and keeps them: the application cannot make a response that sets a session cookie cacheable afterwards.</li>
  * </ul>
@@ -40,19 +41,18 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
 
     private final String cookieName;
     private final Instant now;
-    /** The most any session cookie may live: min(max-cookie-age, absolute). */
+    /** The most any session cookie may live. */
     private final long capSeconds;
     private final Set<String> gone = ConcurrentHashMap.newKeySet();
     private volatile String touchedId;
     private volatile long touchedSeconds;
     private volatile boolean sessionCookieSet;
 
-    SessionCookieGate(HttpServletResponse response, String cookieName, Instant now, Duration maxCookieAge,
-            Duration absolute) {
+    SessionCookieGate(HttpServletResponse response, String cookieName, Instant now, Duration cap) {
         super(response);
         this.cookieName = cookieName;
         this.now = now;
-        this.capSeconds = Math.min(maxCookieAge.getSeconds(), absolute.getSeconds());
+        this.capSeconds = cap.getSeconds();
     }
 
     /** This request touched {@code id}: its cookie may live until the record's expiry, and no longer. */

@@ -7,7 +7,10 @@
  * It wraps window.fetch. When a response is 401 with a Session-Restart header (Staleguard's answer to a call made
  * with a stale session), the first such response sends the page to the restart target with location.replace, once;
  * that call and every other call answered the same way stay pending instead of rejecting, so the page shows no error
- * while it navigates away. Every other response passes through unchanged. No dependencies.
+ * while it navigates away. While the page is on its way, calls that Staleguard's loop guard answers (400,
+ * urn:staleguard:session-restart-failed: the session cookie was just cleared, so they look like a second restart)
+ * stay pending too. Every other response passes through unchanged, and so does a loop-guard answer on a page that is
+ * not restarting: there the restart really failed, and the application should say so. No dependencies.
  */
 (function (window) {
     'use strict';
@@ -15,6 +18,7 @@
     if (typeof original !== 'function' || original.staleguard) {
         return;
     }
+    var LOOP_GUARD = 'urn:staleguard:session-restart-failed';
     var restarting = false;
 
     function sameOriginTarget(value) {
@@ -29,17 +33,39 @@
         }
     }
 
+    function pending() {
+        return new Promise(function () {});
+    }
+
+    function loopGuarded(response) {
+        var type = response.headers.get('Content-Type') || '';
+        if (response.status !== 400 || type.indexOf('application/problem+json') !== 0) {
+            return Promise.resolve(false);
+        }
+        return response.clone().json().then(function (problem) {
+            return !!problem && problem.type === LOOP_GUARD;
+        }, function () {
+            return false;
+        });
+    }
+
     function staleguardFetch() {
-        return original.apply(this, arguments).then(function (response) {
+        // Always on window: the page's fetch, however the wrapper was called.
+        return original.apply(window, arguments).then(function (response) {
             var target = response.status === 401 ? sameOriginTarget(response.headers.get('Session-Restart')) : null;
-            if (!target) {
-                return response;
+            if (target) {
+                if (!restarting) {
+                    restarting = true;
+                    window.location.replace(target);
+                }
+                return pending();
             }
             if (!restarting) {
-                restarting = true;
-                window.location.replace(target);
+                return response;
             }
-            return new Promise(function () {});
+            return loopGuarded(response).then(function (held) {
+                return held ? pending() : response;
+            });
         });
     }
 

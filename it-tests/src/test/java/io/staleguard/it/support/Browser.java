@@ -11,11 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,23 @@ public final class Browser {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT)
             .build();
-    private final List<Hop> history = new ArrayList<>();
+    /** Written by the threads of {@link #fetchAsync} too. */
+    private final List<Hop> history = new CopyOnWriteArrayList<>();
+    /** Headers added to every request, as a forward-auth proxy in front of the application adds them. */
+    private final Map<String, String> proxyHeaders = new LinkedHashMap<>();
+
+    /**
+     * From now on every request carries {@code name: value}, as if a trusted proxy in front of the application added
+     * it (the SSO proxy's identity header); a null value stops sending it.
+     */
+    public Browser proxyHeader(String name, String value) {
+        if (value == null) {
+            proxyHeaders.remove(name);
+        } else {
+            proxyHeaders.put(name, value);
+        }
+        return this;
+    }
 
     /** A page load (address bar, link or redirect): GET with navigation headers. */
     public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
@@ -76,6 +93,24 @@ public final class Browser {
      */
     public HttpResponse<String> fetch(String method, URI uri, Map<String, String> form)
             throws IOException, InterruptedException {
+        return send(method, uri, script(method, uri, form));
+    }
+
+    /**
+     * {@link #fetch} without waiting for the answer: a page's scripts firing several calls at once. The calls share
+     * this browser's cookie jar, which takes each response's {@code Set-Cookie} headers as they arrive.
+     */
+    public CompletableFuture<HttpResponse<String>> fetchAsync(String method, URI uri) {
+        HttpRequest.Builder builder = script(method, uri, null);
+        proxyHeaders.forEach(builder::header);
+        return client.sendAsync(builder.timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).thenApply(response -> {
+                    history.add(new Hop(method, uri, response));
+                    return response;
+                });
+    }
+
+    private static HttpRequest.Builder script(String method, URI uri, Map<String, String> form) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
         if (form == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
@@ -83,7 +118,7 @@ public final class Browser {
             builder.header("Content-Type", "application/x-www-form-urlencoded")
                     .method(method, HttpRequest.BodyPublishers.ofString(urlencoded(form)));
         }
-        return send(method, uri, builder);
+        return builder;
     }
 
     /** Follows redirects from {@code response} the way a browser does (303 and 302 become GET), up to ten hops. */
@@ -166,6 +201,7 @@ public final class Browser {
 
     private HttpResponse<String> send(String method, URI uri, HttpRequest.Builder builder)
             throws IOException, InterruptedException {
+        proxyHeaders.forEach(builder::header);
         HttpResponse<String> response = client.send(builder.timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         history.add(new Hop(method, uri, response));

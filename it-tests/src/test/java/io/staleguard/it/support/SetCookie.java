@@ -54,14 +54,22 @@ public record SetCookie(String raw, String name, String value, Map<String, Strin
         assertEquals(1, matching.size(), () -> "one Set-Cookie for " + name + " on Path=" + path + " in "
                 + response.headers().allValues("Set-Cookie"));
         SetCookie c = matching.get(0);
-        assertEquals("", c.value(), c::raw);
-        assertEquals("0", c.attributes().get("max-age"), c::raw);
-        String expires = c.attributes().get("expires");
-        assertTrue(expires != null && ZonedDateTime.parse(expires, DateTimeFormatter.RFC_1123_DATE_TIME)
-                .isBefore(ZonedDateTime.now()), c::raw);
-        assertTrue(!c.attributes().containsKey("domain"), c::raw);
+        c.assertExactExpiry();
         assertOnlyDeletions(response, name);
         return c;
+    }
+
+    /**
+     * This header is Staleguard's expiry of a host-only cookie: empty value, {@code Max-Age=0}, an RFC 1123
+     * {@code Expires} in the past, no Domain.
+     */
+    public void assertExactExpiry() {
+        assertEquals("", value, raw);
+        assertEquals("0", attributes.get("max-age"), raw);
+        String expires = attributes.get("expires");
+        assertTrue(expires != null && ZonedDateTime.parse(expires, DateTimeFormatter.RFC_1123_DATE_TIME)
+                .isBefore(ZonedDateTime.now()), raw);
+        assertTrue(!attributes.containsKey("domain"), raw);
     }
 
     /**
@@ -72,17 +80,32 @@ public record SetCookie(String raw, String name, String value, Map<String, Strin
     public static void assertOnlyDeletions(HttpResponse<?> response, String name) {
         for (SetCookie c : all(response)) {
             if (c.name().equals(name)) {
-                String maxAge = c.attributes().get("max-age");
-                String expires = c.attributes().get("expires");
-                boolean deletes = maxAge != null ? maxAge.equals("0") : expires != null && expiresInPast(expires);
-                assertTrue(deletes, () -> "this Set-Cookie keeps " + name + " alive: " + c.raw());
+                assertTrue(c.deletes(), () -> "this Set-Cookie keeps " + name + " alive: " + c.raw());
             }
         }
     }
 
-    private static boolean expiresInPast(String expires) {
+    /** The {@code Expires} attribute, or null when there is none. */
+    public ZonedDateTime expires() {
+        String expires = attributes.get("expires");
+        return expires == null ? null : parseExpires(expires);
+    }
+
+    /** The {@code Max-Age} attribute in seconds, or null when there is none. */
+    public Long maxAge() {
+        String maxAge = attributes.get("max-age");
+        return maxAge == null ? null : Long.valueOf(maxAge);
+    }
+
+    /** Whether this header deletes the cookie: {@code Max-Age=0}, or an {@code Expires} in the past and no Max-Age. */
+    public boolean deletes() {
+        Long maxAge = maxAge();
+        return maxAge != null ? maxAge <= 0 : expires() != null && expires().isBefore(ZonedDateTime.now());
+    }
+
+    private static ZonedDateTime parseExpires(String expires) {
         // Undertow renders its own cookies with the old Netscape format "Thu, 01-Jan-1970 00:00:00 GMT".
         String normalized = expires.replaceFirst("^(\\w{3}, \\d{2})-(\\w{3})-(\\d{4})", "$1 $2 $3");
-        return ZonedDateTime.parse(normalized, DateTimeFormatter.RFC_1123_DATE_TIME).isBefore(ZonedDateTime.now());
+        return ZonedDateTime.parse(normalized, DateTimeFormatter.RFC_1123_DATE_TIME);
     }
 }

@@ -1,0 +1,101 @@
+package io.staleguard.it.rolling;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.staleguard.testing.RealStores;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * PostgreSQL for a test class that deploys the {@link RollingApp.Store#POSTGRES} application. Register it before
+ * {@code ArquillianExtension}, so that it acts before the deployment and after the undeployment:
+ * <ul>
+ * <li>{@link RealStores}' rule: when PostgreSQL does not answer, the class fails when {@code CI} is set and is skipped
+ * (never deployed) elsewhere, with a message saying how to run it;</li>
+ * <li>the README's session table, created in a schema of its own ({@value #SCHEMA}: the database is shared with
+ * other test runs) before the deployment, whose start-up check needs it, and dropped after.</li>
+ * </ul>
+ * The application's data source selects the schema with pgjdbc's {@code currentSchema}, so Staleguard uses the
+ * default table name, as {@code store=jdbc:…} does.
+ */
+public final class PostgresSessions implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
+
+    static final String SCHEMA = "wt_rolling_it_sessions";
+    static final String TABLE = SCHEMA + ".staleguard_session";
+    /** {@code -Dstaleguard.it.postgres-port=N}: another server, or a dead port to see the skip and the CI failure. */
+    static final int PORT = Integer.getInteger("staleguard.it.postgres-port", RealStores.POSTGRES.port());
+    static final String URL = "jdbc:postgresql://" + RealStores.POSTGRES.host() + ":" + PORT + "/test";
+    static final String USER = "postgres";
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        try {
+            // Fails (AssertionFailedError) on CI: a condition that throws fails the class instead of skipping it.
+            RealStores.require(new RealStores.Server(RealStores.POSTGRES.name(), RealStores.POSTGRES.host(), PORT,
+                    RealStores.POSTGRES.howToRun()));
+            return ConditionEvaluationResult.enabled(RealStores.POSTGRES.name() + " is running");
+        } catch (TestAbortedException skip) {
+            return ConditionEvaluationResult.disabled(skip.getMessage());
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            s.execute("CREATE SCHEMA " + SCHEMA);
+            SessionTable.create(c, TABLE);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    /** @return how many rows the table holds for {@code id}, expired or not */
+    static int rows(String id) throws SQLException {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + TABLE + " WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * The application's data source: a web.xml {@code <data-source>} (Jakarta EE's portable definition), which WildFly
+     * turns into a pooled data source backed by the driver class in the application's own {@code WEB-INF/lib}.
+     */
+    static String dataSourceXml(String jndiName) {
+        // WildFly wants a DataSource class here, not a java.sql.Driver (WFLYJCA0117).
+        return "    <data-source>\n"
+                + "        <name>" + jndiName + "</name>\n"
+                + "        <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>\n"
+                + "        <server-name>" + RealStores.POSTGRES.host() + "</server-name>\n"
+                + "        <port-number>" + PORT + "</port-number>\n"
+                + "        <database-name>test</database-name>\n"
+                + "        <user>" + USER + "</user>\n"
+                + "        <password></password>\n"
+                + "        <property><name>currentSchema</name><value>" + SCHEMA + "</value></property>\n"
+                + "        <max-pool-size>20</max-pool-size>\n"
+                + "    </data-source>\n";
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(URL, USER, "");
+    }
+}

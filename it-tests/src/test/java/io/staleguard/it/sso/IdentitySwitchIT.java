@@ -1,0 +1,296 @@
+package io.staleguard.it.sso;
+
+import static io.staleguard.it.sso.SsoApp.ALICE;
+import static io.staleguard.it.sso.SsoApp.BOB;
+import static io.staleguard.it.sso.SsoApp.HEADER;
+import static io.staleguard.it.support.SetCookie.assertExpiredOnce;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.staleguard.it.sso.SsoApp.Variant;
+import io.staleguard.it.support.AppEvents;
+import io.staleguard.it.support.Browser;
+import io.staleguard.it.support.ServerLog;
+import io.staleguard.it.support.SetCookie;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Incident 3, identity switch behind an SSO proxy, over HTTP on a real server. The proxy is the test client on
+ * loopback: it puts the signed-in user's address in {@value SsoApp#HEADER} on every request. User A signs in; the proxy
+ * starts vouching for user B while the browser still holds A's session cookie. Without Staleguard the application
+ * keeps serving A; with it, A's session ends, A's cookies are expired, and the application signs B in. The header is
+ * believed only from {@code trusted-proxies}, compared exactly, and a wildcard in it never signs anyone in.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@DisplayName("Incident 3: identity switch behind an SSO proxy (WildFly)")
+class IdentitySwitchIT {
+
+    private static final String PLAIN = "sso-plain.war";
+    private static final String GUARDED = "sso.war";
+    private static final String LIKE = "sso-like.war";
+
+    /** Not in {@code trusted-proxies=127.0.0.1/32}, but a loopback address, so the test can speak from it. */
+    private static final String UNTRUSTED = "127.0.0.2";
+    private static final String TRUSTED = "127.0.0.1";
+
+    /** Header values that are patterns in some query language, and must be nobody's address here (I2). */
+    private static final List<String> WILDCARDS = List.of("%@%.%", "%", "%@example.com", "_ob@example.com",
+            "b_b@example.com", "*", "*@example.com", "bob@example.co_", "bob@example.com%", ".*");
+
+    private static final Pattern USER = Pattern.compile("<b id=\"user\">([^<]*)</b>");
+
+    @Deployment(name = PLAIN, testable = false)
+    static WebArchive plain() {
+        return SsoApp.war(PLAIN, Variant.PLAIN);
+    }
+
+    @Deployment(name = GUARDED, testable = false)
+    static WebArchive guarded() {
+        return SsoApp.war(GUARDED, Variant.STALEGUARD);
+    }
+
+    @Deployment(name = LIKE, testable = false)
+    static WebArchive likeLookup() {
+        return SsoApp.war(LIKE, Variant.STALEGUARD_LIKE_LOOKUP);
+    }
+
+    @Test
+    @DisplayName("Without Staleguard (documents the bug): the proxy now vouches for B, the application still serves A, "
+            + "and its session cookie leaves with three months")
+    void withoutStaleguardTheOldUserStays(@ArquillianResource @OperateOnDeployment(PLAIN) URL base) throws Exception {
+        Browser browser = new Browser().proxyHeader(HEADER, ALICE);
+        HttpResponse<String> signIn = browser.open(home(base));
+        assertEquals(ALICE, signedInAs(signIn), signIn::body);
+        assertTrue(maxAges(signIn).contains((long) SsoApp.REMEMBER_SECONDS), () -> all(signIn));
+
+        browser.proxyHeader(HEADER, BOB);
+        HttpResponse<String> after = browser.open(home(base));
+        assertEquals(200, after.statusCode(), browser.history()::toString);
+        assertEquals(ALICE, signedInAs(after), "the application alone keeps serving the old user");
+        assertEquals(List.of(), AppEvents.of(base));
+    }
+
+    @Test
+    @DisplayName("I1 B3 B4 E1 E2: the proxy now vouches for B → 303 to the same URL, A's session ended "
+            + "(IDENTITY_CHANGED), A's cookie expired; the application then serves B")
+    void identitySwitchFlushesTheSession(@ArquillianResource @OperateOnDeployment(GUARDED) URL base) throws Exception {
+        String context = SsoApp.contextPath(base);
+        Browser browser = new Browser().proxyHeader(HEADER, ALICE);
+        assertEquals(ALICE, signedInAs(browser.open(home(base))));
+        String aliceSession = browser.cookie("JSESSIONID");
+        int eventsBefore = AppEvents.of(base).size();
+        ServerLog log = ServerLog.mark();
+
+        browser.proxyHeader(HEADER, BOB);
+        HttpResponse<String> flush = browser.get(URI.create(base + "home?tab=recent"));
+
+        assertEquals(303, flush.statusCode(), flush::body);
+        assertEquals(context + "/home?tab=recent", flush.headers().firstValue("Location").orElse(null));
+        assertEquals("no-store", flush.headers().firstValue("Cache-Control").orElse(null));
+        assertExpiredOnce(flush, "JSESSIONID", context);
+        assertEquals(List.of(), browser.cookies("JSESSIONID"), browser.jar());
+        List<AppEvents.Ended> events = AppEvents.of(base);
+        assertEquals(eventsBefore + 1, events.size(), events::toString);
+        AppEvents.Ended ended = events.get(events.size() - 1);
+        assertEquals("IDENTITY_CHANGED", ended.reason());
+        assertEquals(context + "/home", ended.requestPath());
+        assertFalse(aliceSession.contains(ended.sessionIdHash()), "a hash, not the id");
+
+        HttpResponse<String> bobHome = browser.follow(flush);
+        assertEquals(200, bobHome.statusCode(), browser.history()::toString);
+        assertEquals(BOB, signedInAs(bobHome), bobHome::body);
+        assertNotEquals(aliceSession, browser.cookie("JSESSIONID"), "B got a session of his own");
+        assertTrue(browser.statuses().stream().allMatch(s -> s < 400), browser.history()::toString);
+        assertEquals(eventsBefore + 1, AppEvents.of(base).size(), "signing B in ended nothing");
+
+        // A's session is gone on the server too: its id no longer means anyone.
+        RawHttp.Response replay = RawHttp.get(TRUSTED, base, "home", "Cookie", "JSESSIONID=" + aliceSession);
+        assertEquals(401, replay.status(), replay::body);
+        assertNull(signedInAs(replay.body()), replay::body);
+        assertFalse(log.since().contains(aliceSession), "E2: session id logged");
+    }
+
+    @Test
+    @DisplayName("I1 B4: an API call after the switch → 401 problem+json, reason IDENTITY_CHANGED, Session-Restart; "
+            + "following Session-Restart (what staleguard.js does) signs B in")
+    void identitySwitchOnAnApiCall(@ArquillianResource @OperateOnDeployment(GUARDED) URL base) throws Exception {
+        String context = SsoApp.contextPath(base);
+        Browser browser = new Browser().proxyHeader(HEADER, ALICE);
+        assertEquals(ALICE, signedInAs(browser.open(home(base))));
+
+        browser.proxyHeader(HEADER, BOB);
+        HttpResponse<String> problem = browser.fetch("GET", URI.create(base + "api/docs?n=1"), null);
+
+        assertEquals(401, problem.statusCode(), problem::body);
+        assertTrue(problem.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        String restart = problem.headers().firstValue("Session-Restart").orElse(null);
+        assertEquals(context + "/home", restart);
+        assertTrue(problem.body().contains("\"reason\":\"IDENTITY_CHANGED\""), problem::body);
+        assertExpiredOnce(problem, "JSESSIONID", context);
+
+        HttpResponse<String> restarted = browser.open(problem.uri().resolve(restart));
+        assertEquals(200, restarted.statusCode(), browser.history()::toString);
+        assertEquals(BOB, signedInAs(restarted));
+    }
+
+    @Test
+    @DisplayName("I3: the same request from 127.0.0.2 (not in trusted-proxies=127.0.0.1/32) changes nothing, with one "
+            + "rate-limited SG0009 warning; from 127.0.0.1 it ends the session")
+    void headerFromAnUntrustedAddressIsIgnored(@ArquillianResource @OperateOnDeployment(GUARDED) URL base)
+            throws Exception {
+        assertTrue(RawHttp.canBind(UNTRUSTED), "this test speaks from " + UNTRUSTED + ", a loopback address every "
+                + "Linux machine has; this machine cannot bind it");
+        Browser browser = new Browser().proxyHeader(HEADER, ALICE);
+        assertEquals(ALICE, signedInAs(browser.open(home(base))));
+        String session = browser.cookie("JSESSIONID");
+        int eventsBefore = AppEvents.of(base).size();
+        ServerLog log = ServerLog.mark();
+
+        for (int i = 0; i < 3; i++) {
+            RawHttp.Response r = RawHttp.get(UNTRUSTED, base, "home", "Cookie", "JSESSIONID=" + session, HEADER, BOB);
+            assertEquals(200, r.status(), r::body);
+            assertEquals(ALICE, signedInAs(r.body()), "a header from anywhere else is not believed");
+            assertEquals(List.of(), r.all("Set-Cookie"), "nothing expired");
+        }
+        assertEquals(eventsBefore, AppEvents.of(base).size(), "no session ended");
+        List<String> warnings = log.linesWith("SG0009");
+        assertEquals(1, warnings.size(), () -> "one warning a minute: " + warnings);
+        assertTrue(warnings.get(0).contains(UNTRUSTED) && warnings.get(0).contains(HEADER), warnings.get(0));
+
+        RawHttp.Response trusted = RawHttp.get(TRUSTED, base, "home", "Cookie", "JSESSIONID=" + session, HEADER, BOB);
+        assertEquals(303, trusted.status(), trusted::body);
+        assertTrue(trusted.all("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID=;")
+                && c.contains("Max-Age=0")), () -> trusted.all("Set-Cookie").toString());
+        assertEquals(eventsBefore + 1, AppEvents.of(base).size());
+        assertEquals(1, log.linesWith("SG0009").size(), "the trusted request is not warned about");
+    }
+
+    @Test
+    @DisplayName("I2: wildcard header values (%@%.%, %, _ob@…, *, …) and a Unicode look-alike end B's session and "
+            + "never sign anyone in; B in mixed case with surrounding spaces is still B")
+    void wildcardsNeverSignAnyoneIn(@ArquillianResource @OperateOnDeployment(GUARDED) URL base) throws Exception {
+        List<Executable> checks = new ArrayList<>();
+        for (String wildcard : WILDCARDS) {
+            Browser browser = new Browser().proxyHeader(HEADER, BOB);
+            assertEquals(BOB, signedInAs(browser.open(home(base))));
+            browser.proxyHeader(HEADER, wildcard);
+            HttpResponse<String> flush = browser.get(home(base));
+            HttpResponse<String> landed = browser.follow(flush);
+            HttpResponse<String> fresh = new Browser().proxyHeader(HEADER, wildcard).open(home(base));
+            checks.add(() -> assertEquals(303, flush.statusCode(), wildcard + " is not B: " + flush.body()));
+            checks.add(() -> assertEquals(403, landed.statusCode(), wildcard + ": " + landed.body()));
+            checks.add(() -> assertNull(signedInAs(landed), wildcard + " signed someone in: " + landed.body()));
+            checks.add(() -> assertEquals(403, fresh.statusCode(), wildcard + ", no session: " + fresh.body()));
+            checks.add(() -> assertNull(signedInAs(fresh), wildcard + " signed someone in: " + fresh.body()));
+        }
+        assertAll(checks);
+
+        // A Unicode look-alike, sent as UTF-8 bytes the way a proxy would: "bоb" with a Cyrillic о.
+        Browser browser = new Browser().proxyHeader(HEADER, BOB);
+        assertEquals(BOB, signedInAs(browser.open(home(base))));
+        String session = browser.cookie("JSESSIONID");
+        String lookAlike = "b\u043Eb@example.com";
+        RawHttp.Response flush = RawHttp.get(TRUSTED, base, "home", "Cookie", "JSESSIONID=" + session, HEADER,
+                lookAlike);
+        assertEquals(303, flush.status(), flush::body);
+        RawHttp.Response landed = RawHttp.get(TRUSTED, base, "home", HEADER, lookAlike);
+        assertEquals(403, landed.status(), landed::body);
+        assertNull(signedInAs(landed.body()), landed::body);
+
+        // Case and surrounding spaces do not make B someone else (identity-ignore-case=true, the default).
+        browser = new Browser().proxyHeader(HEADER, BOB);
+        assertEquals(BOB, signedInAs(browser.open(home(base))));
+        int events = AppEvents.of(base).size();
+        RawHttp.Response same = RawHttp.get(TRUSTED, base, "home", "Cookie", "JSESSIONID="
+                + browser.cookie("JSESSIONID"), HEADER, "  BOB@Example.COM  ");
+        assertEquals(200, same.status(), same::body);
+        assertEquals(BOB, signedInAs(same.body()));
+        assertEquals(events, AppEvents.of(base).size(), "no session ended");
+    }
+
+    @Test
+    @DisplayName("I2 foil: the same wildcards against an application that looks users up with ILIKE sign in an "
+            + "existing user, so the check above can fail")
+    void likeLookupFoil(@ArquillianResource @OperateOnDeployment(LIKE) URL base) throws Exception {
+        HttpResponse<String> all = new Browser().proxyHeader(HEADER, "%@%.%").open(home(base));
+        assertEquals(200, all.statusCode(), all::body);
+        assertEquals(ALICE, signedInAs(all), "%@%.% matched every user; the first one was signed in");
+        HttpResponse<String> one = new Browser().proxyHeader(HEADER, "_ob@example.com").open(home(base));
+        assertEquals(BOB, signedInAs(one), one::body);
+    }
+
+    @Test
+    @DisplayName("R6: with max-cookie-age=P7D and rolling off, the application's three-month session cookie leaves "
+            + "with Max-Age=604800, and the response is not cacheable (R5)")
+    void sessionCookieLifetimeIsCapped(@ArquillianResource @OperateOnDeployment(GUARDED) URL base) throws Exception {
+        Browser browser = new Browser().proxyHeader(HEADER, ALICE);
+        HttpResponse<String> signIn = browser.open(home(base));
+        assertEquals(ALICE, signedInAs(signIn));
+        List<Long> maxAges = maxAges(signIn);
+        assertTrue(maxAges.contains((long) SsoApp.MAX_COOKIE_AGE_SECONDS), () -> all(signIn));
+        assertTrue(maxAges.stream().allMatch(age -> age <= SsoApp.MAX_COOKIE_AGE_SECONDS), () -> all(signIn));
+        assertTrue(browser.cookies("JSESSIONID").stream().allMatch(c -> c.getMaxAge() <= SsoApp.MAX_COOKIE_AGE_SECONDS),
+                browser.jar());
+        assertEquals("private, no-cache, no-store, must-revalidate",
+                signIn.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(signIn.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Cookie")),
+                () -> signIn.headers().map().toString());
+    }
+
+    @Test
+    @DisplayName("I4: the filter jar serves staleguard.js (META-INF/resources) at <context>/staleguard/staleguard.js")
+    void scriptIsServed(@ArquillianResource @OperateOnDeployment(GUARDED) URL base) throws Exception {
+        HttpResponse<String> script = new Browser().fetch("GET", URI.create(base + "staleguard/staleguard.js"), null);
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("Content-Type").orElse("").contains("javascript"),
+                () -> script.headers().map().toString());
+        assertTrue(script.body().contains("Session-Restart") && script.body().contains("location.replace"),
+                script::body);
+    }
+
+    private static URI home(URL base) {
+        return URI.create(base + "home");
+    }
+
+    private static String signedInAs(HttpResponse<String> page) {
+        return signedInAs(page.body());
+    }
+
+    private static String signedInAs(String body) {
+        Matcher m = USER.matcher(body);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The Max-Age of every JSESSIONID Set-Cookie that has one. */
+    private static List<Long> maxAges(HttpResponse<String> response) {
+        return SetCookie.all(response).stream()
+                .filter(c -> c.name().equals("JSESSIONID") && c.attributes().containsKey("max-age"))
+                .map(c -> Long.parseLong(c.attributes().get("max-age"))).toList();
+    }
+
+    private static String all(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").toString();
+    }
+}
