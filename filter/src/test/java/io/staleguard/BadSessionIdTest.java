@@ -31,6 +31,8 @@ import io.staleguard.testing.RecordingResponse;
 @DisplayName("Bad input: crafted session ids through rolling, detection and logout, on every store")
 class BadSessionIdTest {
 
+    static final String TABLE = Database.table("wt_rolling_bad");
+
     enum Store {
         MEMORY, H2, POSTGRES, MARIADB
     }
@@ -47,8 +49,8 @@ class BadSessionIdTest {
         } else {
             db.require();
             pool = db.pool("wt_rolling_bad", 2);
-            db.recreate(pool, "wt_rolling_bad");
-            store = JdbcSessionStore.builder(pool).table("wt_rolling_bad").build();
+            db.recreate(pool, TABLE);
+            store = JdbcSessionStore.builder(pool).table(TABLE).build();
         }
         String victim = "victim-session";
         store.create(victim, StoredSession.startingAt(Instant.now(), Duration.ofMinutes(30), Duration.ofHours(12)));
@@ -71,7 +73,7 @@ class BadSessionIdTest {
             }
             assertTrue(store.lookup(victim).isPresent(), "the other session survived every crafted id");
             if (pool != null) {
-                assertEquals(1, Database.rows(pool, "wt_rolling_bad"), "and nothing else was written");
+                assertEquals(1, Database.rows(pool, TABLE), "and nothing else was written");
             }
             assertFalse(logs.all().contains(BadIds.CANARY), "E2: session ids are never logged");
             for (SessionEnded e : app.events) {
@@ -80,7 +82,7 @@ class BadSessionIdTest {
             assertEquals(2 * BadIds.ALL.size(), app.events.size(), "one recovery and one logout each");
         } finally {
             if (pool != null) {
-                db.drop(pool, "wt_rolling_bad");
+                db.drop(pool, TABLE);
                 pool.close();
             }
         }

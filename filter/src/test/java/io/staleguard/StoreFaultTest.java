@@ -33,7 +33,7 @@ import jakarta.servlet.ServletException;
 @DisplayName("R4, T1: store unavailable mid-request: no cookie, no deletion, the request proceeds")
 class StoreFaultTest {
 
-    static final String TABLE = "wt_rolling_fault";
+    static final String TABLE = Database.table("wt_rolling_fault");
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Database.class)

@@ -55,8 +55,11 @@ public final class Engine implements AutoCloseable {
      * FALSE when every session id the request carried was gone. B2 trusts it instead of asking the store again.
      */
     public static final String ROLLING_ALIVE = "io.staleguard.rolling.alive";
-    /** Request attribute: set once {@link #logout} ended the session, so that it fires one event however often called. */
-    static final String LOGGED_OUT = "io.staleguard.logged-out";
+    /**
+     * Request attribute: set once a {@code SessionEnded} was fired for this request, so that one request fires one
+     * event however it ends the session (T3, E1): a logout followed by a stale exception, logout called twice.
+     */
+    static final String ENDED = "io.staleguard.session-ended";
 
     /**
      * At most this many session cookies of one request are looked up or touched: browsers send one per path, and a
@@ -252,10 +255,22 @@ public final class Engine implements AutoCloseable {
                 }
             }
             return true;
-        } catch (StoreUnavailableException e) {
+        } catch (RuntimeException e) {
+            if (!isTransient(e)) {
+                throw e;
+            }
             unavailable(e);
             return false;
         }
+    }
+
+    /**
+     * T1: whether a store's failure says nothing about the session: a {@link StoreUnavailableException}, or (from a
+     * store of the application's own) an exception with a {@code transient-exceptions} class in its cause chain.
+     */
+    boolean isTransient(RuntimeException thrown) {
+        return thrown instanceof StoreUnavailableException
+                || settings.classifier.classify(thrown).kind() == Classifier.Kind.TRANSIENT;
     }
 
     /**
@@ -362,12 +377,8 @@ public final class Engine implements AutoCloseable {
                 // Ended meanwhile: the outcome is the same.
             }
         }
-        if (request.getAttribute(LOGGED_OUT) == null) {
-            request.setAttribute(LOGGED_OUT, Boolean.TRUE);
-            String idHash = SessionIds.hash(ids.isEmpty() ? request.getRequestedSessionId() : ids.get(0));
-            events.fire(new SessionEnded(idHash, EndReason.LOGGED_OUT, Log.printable(request.getRequestURI(), 512),
-                    Instant.now()));
-        }
+        fireOnce(request, EndReason.LOGGED_OUT,
+                SessionIds.hash(ids.isEmpty() ? request.getRequestedSessionId() : ids.get(0)));
         return written;
     }
 
@@ -522,8 +533,17 @@ public final class Engine implements AutoCloseable {
                     reason);
         }
         if (!endedElsewhere) {
-            events.fire(new SessionEnded(idHash, reason, Log.printable(request.getRequestURI(), 512), Instant.now()));
+            fireOnce(request, reason, idHash);
         }
+    }
+
+    /** E1, T3: one {@code SessionEnded} per request, whoever ends the session and however often. */
+    private void fireOnce(HttpServletRequest request, EndReason reason, String idHash) {
+        if (request.getAttribute(ENDED) != null) {
+            return;
+        }
+        request.setAttribute(ENDED, reason);
+        events.fire(new SessionEnded(idHash, reason, Log.printable(request.getRequestURI(), 512), Instant.now()));
     }
 
     /** In store mode the session is the one the session cookie names, not the container's. */
