@@ -20,8 +20,8 @@ import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoredSession;
 import io.staleguard.testing.BadIds;
 import io.staleguard.testing.Database;
-import io.staleguard.testing.LogRecorder;
-import io.staleguard.testing.RecordingResponse;
+import io.staleguard.testing.LogCapture;
+import io.staleguard.testing.RawResponse;
 
 /**
  * Bad input: session ids with quotes, semicolons, control characters, 4 KB of text and SQL metacharacters, through the
@@ -54,18 +54,18 @@ class BadSessionIdTest {
         }
         String victim = "victim-session";
         store.create(victim, StoredSession.startingAt(Instant.now(), Duration.ofMinutes(30), Duration.ofHours(12)));
-        try (LogRecorder logs = new LogRecorder();
+        try (LogCapture logs = new LogCapture();
                 RollingApp app = RollingApp.start(store, "rolling", "true", "interaction-paths", "/consent/*")) {
             for (String bad : BadIds.ALL) {
-                RecordingResponse page = app.run(RollingApp.withSession("/page", bad), RollingApp.ok());
+                RawResponse page = app.run(RollingApp.withSession("/page", bad), RollingApp.ok());
                 assertEquals(200, page.getStatus());
                 assertTrue(page.setCookies(COOKIE).isEmpty(), "no refreshed cookie for an id no store holds");
 
-                RecordingResponse consent = app.run(RollingApp.navigate("/consent/confirm", COOKIE, bad),
+                RawResponse consent = app.run(RollingApp.navigate("/consent/confirm", COOKIE, bad),
                         RollingApp.ok());
                 assertEquals(303, consent.getStatus(), "an unknown session on an interaction path is recovered");
 
-                RecordingResponse logout = app.run(RollingApp.withSession("/logout", bad), RollingApp.logout());
+                RawResponse logout = app.run(RollingApp.withSession("/logout", bad), RollingApp.logout());
                 assertEquals(200, logout.getStatus());
                 for (String header : logout.headers("Set-Cookie")) {
                     assertFalse(header.contains(BadIds.CANARY), "never echoed into a header: " + header.length());

@@ -19,7 +19,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import io.staleguard.store.StoredSession;
-import io.staleguard.testing.RecordingResponse;
+import io.staleguard.testing.RawResponse;
 import io.staleguard.testing.TcpProxy;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -126,13 +126,13 @@ public final class FaultDrill {
         Tally tally = new Tally();
         String id = newSession();
         try (RollingApp app = RollingApp.start(store, "rolling", "true", "interaction-paths", "/consent/*")) {
-            RecordingResponse before = app.run(page(id), signedIn());
+            RawResponse before = app.run(page(id), signedIn());
             assertEquals(200, before.getStatus());
             assertEquals(1, before.setCookies(COOKIE).size(), "rolling works before the fault: " + before.headers("Set-Cookie"));
 
             // 1. Mid-request: the touch has succeeded, then the store fails before the application reads the session.
             tally.injected++;
-            RecordingResponse mid = app.run(page(id), (req, res) -> {
+            RawResponse mid = app.run(page(id), (req, res) -> {
                 inject(fault);
                 wrapped(() -> signedIn().handle(req, res));
             });
@@ -150,11 +150,11 @@ public final class FaultDrill {
             awaitStore(id);
 
             // The same session, without signing in again.
-            RecordingResponse after = app.run(page(id), signedIn());
+            RawResponse after = app.run(page(id), signedIn());
             assertEquals(200, after.getStatus(), after.body());
             assertEquals("signed in", after.body());
             boolean resumed = after.setCookies(COOKIE).size() == 1 && !isExpiry(after.setCookies(COOKIE).get(0));
-            RecordingResponse consent = app.run(navigate("/consent/x", id), signedIn());
+            RawResponse consent = app.run(navigate("/consent/x", id), signedIn());
             if (!target.holds(id)) {
                 tally.recordsDeleted++;
             }
@@ -177,7 +177,7 @@ public final class FaultDrill {
     /** The requests of one outage: page loads, an interaction page, a script call and a stale-looking failure. */
     private void requestsDuringFault(RollingApp app, String id, Tally tally, Fault fault) throws Exception {
         // R4: a page whose application does not need the store: the touch fails, the page is served, no cookie.
-        RecordingResponse page = app.run(page(id), (req, res) -> {
+        RawResponse page = app.run(page(id), (req, res) -> {
             res.setStatus(200);
             res.getWriter().write("no store needed");
         });
@@ -186,7 +186,7 @@ public final class FaultDrill {
         assertEquals("no store needed", page.body());
 
         // T1 + B2: an interaction page: detection cannot tell, so the application runs, untouched.
-        RecordingResponse consent = app.run(navigate("/consent/x", id), (req, res) -> {
+        RawResponse consent = app.run(navigate("/consent/x", id), (req, res) -> {
             res.setStatus(200);
             res.getWriter().write("consent page");
         });
@@ -195,7 +195,7 @@ public final class FaultDrill {
         assertEquals("consent page", consent.body());
 
         // T1: a script call whose application needs the store: 503 problem+json with Retry-After.
-        RecordingResponse api = app.run(RollingApp.withSession("/api/data", id), signedIn());
+        RawResponse api = app.run(RollingApp.withSession("/api/data", id), signedIn());
         tally.count(api);
         assertEquals(503, api.getStatus());
         assertEquals("application/problem+json;charset=UTF-8", api.getContentType());
@@ -203,7 +203,7 @@ public final class FaultDrill {
         assertEquals(List.of("5"), api.headers("Retry-After"));
 
         // T1: a server-rendered page whose framework reports "not found" around the store failure: transient wins.
-        RecordingResponse wrapped = app.run(page(id), (req, res) -> {
+        RawResponse wrapped = app.run(page(id), (req, res) -> {
             try {
                 store.lookup(id);
             } catch (StoreUnavailableException e) {
@@ -220,7 +220,7 @@ public final class FaultDrill {
         // Not while it stalls: a delete that times out on the client may still reach the store when the network
         // recovers, and then the session ends as the user asked; that is a late logout, not a lost session.
         if (fault == Fault.CUT) {
-            RecordingResponse logout = app.run(post("/logout", id), (req, res) -> {
+            RawResponse logout = app.run(post("/logout", id), (req, res) -> {
                 wrapped(() -> Staleguard.logout(req, res));
                 res.setStatus(200);
             });
@@ -246,7 +246,7 @@ public final class FaultDrill {
                 tally.injected++;
                 int eventsBefore = app.events.size();
 
-                RecordingResponse gone = app.run(navigate(path, jar), signedIn());
+                RawResponse gone = app.run(navigate(path, jar), signedIn());
                 tally.requests++;
                 List<String> expiries = gone.setCookies(COOKIE);
                 assertEquals(303, gone.getStatus(), path + ": " + gone.body());
@@ -257,7 +257,7 @@ public final class FaultDrill {
                 apply(jar, gone);
                 assertTrue(!jar.containsKey(COOKIE), "the browser dropped the dead cookie: " + jar);
 
-                RecordingResponse next = app.run(navigate(path, jar), signedIn());
+                RawResponse next = app.run(navigate(path, jar), signedIn());
                 tally.requests++;
                 if (next.getStatus() == 200) {
                     tally.proceeded++;
@@ -360,7 +360,7 @@ public final class FaultDrill {
     }
 
     /** A browser's cookie jar, for one path: expiries remove, everything else sets. */
-    static void apply(Map<String, String> jar, RecordingResponse response) {
+    static void apply(Map<String, String> jar, RawResponse response) {
         for (String header : response.headers("Set-Cookie")) {
             String name = header.substring(0, header.indexOf('='));
             if (isExpiry(header)) {
@@ -388,7 +388,7 @@ public final class FaultDrill {
         int recordsDeleted;
 
         /** A response given during a fault: the session cookie must not be touched at all. */
-        void count(RecordingResponse r) {
+        void count(RawResponse r) {
             requests++;
             if (r.getStatus() == 503) {
                 unavailable++;

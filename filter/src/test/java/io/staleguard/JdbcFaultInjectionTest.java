@@ -25,7 +25,7 @@ import io.staleguard.store.JdbcSessionStore;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoredSession;
 import io.staleguard.testing.Database;
-import io.staleguard.testing.RecordingResponse;
+import io.staleguard.testing.RawResponse;
 import io.staleguard.testing.TcpProxy;
 
 /**
@@ -155,7 +155,7 @@ class JdbcFaultInjectionTest {
             for (boolean rolling : new boolean[] {false, true}) {
                 try (RollingApp app = RollingApp.start(withReplica, "rolling", Boolean.toString(rolling),
                         "interaction-paths", "/consent/*")) {
-                    RecordingResponse consent = app.run(FaultDrill.navigate("/consent/x", id), RollingApp.ok());
+                    RawResponse consent = app.run(FaultDrill.navigate("/consent/x", id), RollingApp.ok());
                     requests++;
                     if (consent.getStatus() == 200) {
                         proceeded++;
@@ -177,7 +177,7 @@ class JdbcFaultInjectionTest {
             // so the test above would see a missing confirmation.
             SessionStore replicaOnly = JdbcSessionStore.builder(replica).table(TABLE).build();
             try (RollingApp app = RollingApp.start(replicaOnly, "interaction-paths", "/consent/*")) {
-                RecordingResponse wrong = app.run(FaultDrill.navigate("/consent/x", id), RollingApp.ok());
+                RawResponse wrong = app.run(FaultDrill.navigate("/consent/x", id), RollingApp.ok());
                 assertEquals(303, wrong.getStatus(), "the foil trusts the lagging replica");
                 assertEquals(1, app.events.size());
             }

@@ -25,7 +25,7 @@ import io.staleguard.store.JdbcSessionStore;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoredSession;
 import io.staleguard.testing.Database;
-import io.staleguard.testing.RecordingResponse;
+import io.staleguard.testing.RawResponse;
 import io.staleguard.testing.TcpProxy;
 
 /**
@@ -70,7 +70,7 @@ class TransientVersusGoneTest {
     void ownStoreTransient(boolean rolling) throws Exception {
         app = RollingApp.start(failingWith(new IllegalStateException("driver", new SocketTimeoutException("read"))),
                 "rolling", Boolean.toString(rolling), "interaction-paths", "/consent/*");
-        RecordingResponse r = app.run(RollingApp.navigate("/consent/x", COOKIE, "s1"), RollingApp.ok());
+        RawResponse r = app.run(RollingApp.navigate("/consent/x", COOKIE, "s1"), RollingApp.ok());
         assertEquals(200, r.getStatus(), "T1, R4: detection and rolling proceed");
         assertEquals("ok", r.body());
         assertTrue(r.headers("Set-Cookie").isEmpty(), r.headers("Set-Cookie").toString());
@@ -83,7 +83,7 @@ class TransientVersusGoneTest {
     void ownStoreBug() throws Exception {
         app = RollingApp.start(failingWith(new IllegalStateException("table missing")), "interaction-paths",
                 "/consent/*");
-        RecordingResponse r = new RecordingResponse();
+        RawResponse r = new RawResponse();
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> app.run(RollingApp.navigate("/consent/x", COOKIE, "s1"), r, RollingApp.ok()));
         assertEquals("table missing", e.getMessage());
@@ -97,7 +97,7 @@ class TransientVersusGoneTest {
         InMemorySessionStore store = new InMemorySessionStore();
         store.create("s2", StoredSession.startingAt(Instant.now(), Duration.ofMinutes(30), Duration.ofHours(12)));
         app = RollingApp.start(store, "rolling", "true");
-        RecordingResponse r = app.run(RollingApp.navigate("/account/close", COOKIE, "s2"), (req, res) -> {
+        RawResponse r = app.run(RollingApp.navigate("/account/close", COOKIE, "s2"), (req, res) -> {
             Staleguard.logout(req, res);
             Staleguard.logout(req, res);
             throw new SessionNotFoundException("the page looks the session up again and finds it gone");
@@ -130,7 +130,7 @@ class TransientVersusGoneTest {
             store.create("lagging", StoredSession.startingAt(Instant.now(), Duration.ofMinutes(30),
                     Duration.ofHours(12)));
             app = RollingApp.start(store, "interaction-paths", "/consent/*");
-            RecordingResponse r = app.run(RollingApp.navigate("/consent/x", COOKIE, "lagging"), RollingApp.ok());
+            RawResponse r = app.run(RollingApp.navigate("/consent/x", COOKIE, "lagging"), RollingApp.ok());
             assertEquals(200, r.getStatus(), "T2: confirmed on the primary before anything is cleaned up");
             assertTrue(r.headers("Set-Cookie").isEmpty());
             assertTrue(app.events.isEmpty());

@@ -27,7 +27,7 @@ import io.staleguard.StaleSessionFilter;
 import io.staleguard.Staleguard;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoredSession;
-import io.staleguard.testing.RecordingResponse;
+import io.staleguard.testing.RawResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -122,7 +122,7 @@ public final class RaceHarness implements AutoCloseable {
                 synchronized (lock) {
                     afterLogout = loggedOut[0];
                 }
-                RecordingResponse r = exchange(context, stale, rolling, id, false);
+                RawResponse r = exchange(context, stale, rolling, id, false);
                 boolean refreshed = r.setCookies(COOKIE).stream().anyMatch(c -> !c.startsWith(COOKIE + "=;"));
                 (refreshed ? touched : gone).incrementAndGet();
                 if (refreshed && afterLogout) {
@@ -148,7 +148,7 @@ public final class RaceHarness implements AutoCloseable {
         }
     }
 
-    private static RecordingResponse exchange(MockServletContext context, StaleSessionFilter stale,
+    private static RawResponse exchange(MockServletContext context, StaleSessionFilter stale,
             RollingSessionFilter rolling, String id, boolean logout) throws IOException, ServletException {
         String path = logout ? "/logout" : "/api/data";
         MockHttpServletRequest request = new MockHttpServletRequest(context, logout ? "POST" : "GET", "/app" + path);
@@ -156,7 +156,7 @@ public final class RaceHarness implements AutoCloseable {
         request.setServletPath(path);
         request.addHeader("Accept", "application/json");
         request.setCookies(new Cookie(COOKIE, id));
-        RecordingResponse response = new RecordingResponse();
+        RawResponse response = new RawResponse();
         FilterChain app = (req, res) -> {
             if (logout) {
                 Staleguard.logout((HttpServletRequest) req, (HttpServletResponse) res);
