@@ -20,8 +20,8 @@ import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoredSession;
 import io.staleguard.testing.BadIds;
 import io.staleguard.testing.Database;
-import io.staleguard.testing.LogRecorder;
-import io.staleguard.testing.RecordingResponse;
+import io.staleguard.testing.LogCapture;
+import io.staleguard.testing.RawResponse;
 
 /**
  * Bad input: session ids with quotes, semicolons, control characters, 4 KB of text and SQL metacharacters, through the
@@ -30,6 +30,8 @@ import io.staleguard.testing.RecordingResponse;
  */
 @DisplayName("Bad input: crafted session ids through rolling, detection and logout, on every store")
 class BadSessionIdTest {
+
+    static final String TABLE = Database.table("wt_rolling_bad");
 
     enum Store {
         MEMORY, H2, POSTGRES, MARIADB
@@ -47,23 +49,23 @@ class BadSessionIdTest {
         } else {
             db.require();
             pool = db.pool("wt_rolling_bad", 2);
-            db.recreate(pool, "wt_rolling_bad");
-            store = JdbcSessionStore.builder(pool).table("wt_rolling_bad").build();
+            db.recreate(pool, TABLE);
+            store = JdbcSessionStore.builder(pool).table(TABLE).build();
         }
         String victim = "victim-session";
         store.create(victim, StoredSession.startingAt(Instant.now(), Duration.ofMinutes(30), Duration.ofHours(12)));
-        try (LogRecorder logs = new LogRecorder();
+        try (LogCapture logs = new LogCapture();
                 RollingApp app = RollingApp.start(store, "rolling", "true", "interaction-paths", "/consent/*")) {
             for (String bad : BadIds.ALL) {
-                RecordingResponse page = app.run(RollingApp.withSession("/page", bad), RollingApp.ok());
+                RawResponse page = app.run(RollingApp.withSession("/page", bad), RollingApp.ok());
                 assertEquals(200, page.getStatus());
                 assertTrue(page.setCookies(COOKIE).isEmpty(), "no refreshed cookie for an id no store holds");
 
-                RecordingResponse consent = app.run(RollingApp.navigate("/consent/confirm", COOKIE, bad),
+                RawResponse consent = app.run(RollingApp.navigate("/consent/confirm", COOKIE, bad),
                         RollingApp.ok());
                 assertEquals(303, consent.getStatus(), "an unknown session on an interaction path is recovered");
 
-                RecordingResponse logout = app.run(RollingApp.withSession("/logout", bad), RollingApp.logout());
+                RawResponse logout = app.run(RollingApp.withSession("/logout", bad), RollingApp.logout());
                 assertEquals(200, logout.getStatus());
                 for (String header : logout.headers("Set-Cookie")) {
                     assertFalse(header.contains(BadIds.CANARY), "never echoed into a header: " + header.length());
@@ -71,7 +73,7 @@ class BadSessionIdTest {
             }
             assertTrue(store.lookup(victim).isPresent(), "the other session survived every crafted id");
             if (pool != null) {
-                assertEquals(1, Database.rows(pool, "wt_rolling_bad"), "and nothing else was written");
+                assertEquals(1, Database.rows(pool, TABLE), "and nothing else was written");
             }
             assertFalse(logs.all().contains(BadIds.CANARY), "E2: session ids are never logged");
             for (SessionEnded e : app.events) {
@@ -80,7 +82,7 @@ class BadSessionIdTest {
             assertEquals(2 * BadIds.ALL.size(), app.events.size(), "one recovery and one logout each");
         } finally {
             if (pool != null) {
-                db.drop(pool, "wt_rolling_bad");
+                db.drop(pool, TABLE);
                 pool.close();
             }
         }

@@ -78,6 +78,27 @@ class IdentityHeaderTest {
     }
 
     @Test
+    @DisplayName("B6 I1: a second, genuine switch within the retry window restarts again; the same claim again is a loop")
+    void secondSwitchIsNotALoop() throws Exception {
+        app = Harness.withInitParams("identity-header", HEADER, "identity-attribute", "user");
+        RawResponse first = run(signedIn(navigate("GET", "/x"), "127.0.0.1", "a@example.com", "b@example.com"));
+        assertEquals(303, first.getStatus());
+        String marker = first.setCookies("staleguard-retry").get(0);
+        String value = marker.substring("staleguard-retry=".length(), marker.indexOf(';'));
+        assertTrue(value.matches("\\d+\\.[0-9a-f]{12}"), value);
+
+        MockHttpServletRequest toCarol = signedIn(navigate("GET", "/x"), "127.0.0.1", "b@example.com", "carol@example.com");
+        toCarol.setCookies(new jakarta.servlet.http.Cookie("JSESSIONID", "s"),
+                new jakarta.servlet.http.Cookie("staleguard-retry", value));
+        assertEquals(303, run(toCarol).getStatus(), "B then C is two switches, not a loop");
+
+        MockHttpServletRequest stillB = signedIn(navigate("GET", "/x"), "127.0.0.1", "a@example.com", " B@example.com ");
+        stillB.setCookies(new jakarta.servlet.http.Cookie("JSESSIONID", "s"),
+                new jakarta.servlet.http.Cookie("staleguard-retry", value));
+        assertEquals(400, run(stillB).getStatus(), "the same switch again right away: the old session was not cleared");
+    }
+
+    @Test
     @DisplayName("I1: an API call gets 401 problem+json with reason IDENTITY_CHANGED and Session-Restart")
     void switchApi() throws Exception {
         app = Harness.withInitParams("identity-header", HEADER, "identity-attribute", "user", "restart-url", "/login");

@@ -25,7 +25,7 @@ import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import io.staleguard.store.StoredSession;
-import io.staleguard.testing.RecordingResponse;
+import io.staleguard.testing.RawResponse;
 
 @DisplayName("Staleguard.logout: delete, invalidate, expire, one SessionEnded(LOGGED_OUT)")
 class LogoutTest {
@@ -57,7 +57,7 @@ class LogoutTest {
         MockHttpServletRequest req = withSession("/logout", id);
         MockHttpSession session = new MockHttpSession();
         req.setSession(session);
-        RecordingResponse r = app.run(req, RollingApp.logout());
+        RawResponse r = app.run(req, RollingApp.logout());
         assertTrue(store.lookup(id).isEmpty(), "record deleted");
         assertTrue(session.isInvalid(), "HttpSession invalidated");
         assertEquals(List.of(EXPIRED), r.headers("Set-Cookie"));
@@ -77,7 +77,7 @@ class LogoutTest {
         app = RollingApp.start(store, "rolling", "true");
         String id = live();
         store.delete(id);
-        RecordingResponse r = app.run(withSession("/logout", id), (req, res) -> {
+        RawResponse r = app.run(withSession("/logout", id), (req, res) -> {
             Staleguard.logout(req, res);
             Staleguard.logout(req, res);
         });
@@ -90,7 +90,7 @@ class LogoutTest {
     @DisplayName("logout without any session cookie still expires the session cookie and fires the event")
     void noCookie() throws Exception {
         app = RollingApp.start(store);
-        RecordingResponse r = app.run(RollingApp.request("/logout"), RollingApp.logout());
+        RawResponse r = app.run(RollingApp.request("/logout"), RollingApp.logout());
         assertEquals(List.of(EXPIRED), r.headers("Set-Cookie"));
         assertEquals(1, app.events.size());
     }
@@ -101,7 +101,7 @@ class LogoutTest {
         app = RollingApp.unstarted(store, "cookies", "_csrf;path=/app/forms").init();
         String a = live();
         String b = live();
-        RecordingResponse r = app.run(RollingApp.request("/logout", COOKIE, a, COOKIE, b, "_csrf", "t", "theme", "d"),
+        RawResponse r = app.run(RollingApp.request("/logout", COOKIE, a, COOKIE, b, "_csrf", "t", "theme", "d"),
                 RollingApp.logout());
         assertTrue(store.lookup(a).isEmpty());
         assertTrue(store.lookup(b).isEmpty());
@@ -134,7 +134,7 @@ class LogoutTest {
         MockHttpServletRequest req = withSession("/logout", "abc");
         MockHttpSession session = new MockHttpSession();
         req.setSession(session);
-        RecordingResponse r = app.run(req, RollingApp.logout());
+        RawResponse r = app.run(req, RollingApp.logout());
         assertEquals(503, r.getStatus());
         assertTrue(r.headers("Set-Cookie").isEmpty());
         assertFalse(session.isInvalid());
@@ -145,7 +145,7 @@ class LogoutTest {
         MockHttpServletRequest again = withSession("/logout", "abc");
         MockHttpSession alive = new MockHttpSession();
         again.setSession(alive);
-        RecordingResponse propagated = new RecordingResponse();
+        RawResponse propagated = new RawResponse();
         assertThrows(StoreUnavailableException.class, () -> app.run(again, propagated, RollingApp.logout()));
         assertTrue(propagated.headers("Set-Cookie").isEmpty());
         assertFalse(alive.isInvalid());
@@ -157,7 +157,7 @@ class LogoutTest {
     void committed() throws Exception {
         app = RollingApp.start(store);
         String id = live();
-        RecordingResponse r = new RecordingResponse();
+        RawResponse r = new RawResponse();
         boolean[] written = {true};
         app.run(withSession("/logout", id), r, (req, res) -> {
             res.flushBuffer();
@@ -178,7 +178,7 @@ class LogoutTest {
         req.setCookies(new jakarta.servlet.http.Cookie(COOKIE, "container-id"));
         MockHttpSession session = new MockHttpSession();
         req.setSession(session);
-        RecordingResponse r = new RecordingResponse();
+        RawResponse r = new RawResponse();
         assertTrue(Staleguard.logout(req, r));
         assertTrue(session.isInvalid());
         assertEquals(List.of(EXPIRED), r.headers("Set-Cookie"));

@@ -12,7 +12,7 @@ import org.springframework.mock.web.MockServletContext;
 import io.staleguard.internal.Counters;
 import io.staleguard.internal.Engine;
 import io.staleguard.store.SessionStore;
-import io.staleguard.testing.RecordingResponse;
+import io.staleguard.testing.RawResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -120,8 +120,8 @@ final class RollingApp implements AutoCloseable {
         return request(pathInApp, COOKIE, id);
     }
 
-    RecordingResponse run(MockHttpServletRequest request, App app) throws IOException, ServletException {
-        RecordingResponse response = new RecordingResponse();
+    RawResponse run(MockHttpServletRequest request, App app) throws IOException, ServletException {
+        RawResponse response = new RawResponse();
         run(request, response, app);
         return response;
     }

@@ -34,9 +34,9 @@ import io.staleguard.store.StoreUnavailableException;
 import io.staleguard.store.StoredSession;
 import io.staleguard.store.TestStores;
 import io.staleguard.testing.CountingStore;
-import io.staleguard.testing.LogRecorder;
+import io.staleguard.testing.LogCapture;
 import io.staleguard.testing.MutableClock;
-import io.staleguard.testing.RecordingResponse;
+import io.staleguard.testing.RawResponse;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 
@@ -96,7 +96,7 @@ class RollingSessionFilterTest {
             String id = newSession();
             store.reset();
             AtomicReference<Object> seen = new AtomicReference<>();
-            RecordingResponse response = new RecordingResponse();
+            RawResponse response = new RawResponse();
             app.run(withSession("/page", id), response, (req, res) -> {
                 seen.set(res);
                 res.addHeader("Set-Cookie", COOKIE + "=" + id + "; Max-Age=99999999; Path=/app");
@@ -112,7 +112,7 @@ class RollingSessionFilterTest {
         @DisplayName("R1: rolling=false needs no store at all, even when registered explicitly")
         void offWithoutStore() throws Exception {
             app = RollingApp.start(null, "rolling", "false");
-            RecordingResponse r = app.run(withSession("/page", "whatever"), ok());
+            RawResponse r = app.run(withSession("/page", "whatever"), ok());
             assertEquals(200, r.getStatus());
             assertTrue(r.headers("Set-Cookie").isEmpty());
         }
@@ -127,7 +127,7 @@ class RollingSessionFilterTest {
             app.stale.init(new MockFilterConfig(app.context, "staleguard"));
             String id = newSession();
             store.reset();
-            RecordingResponse r = app.run(withSession("/page", id), ok());
+            RawResponse r = app.run(withSession("/page", id), ok());
             assertEquals(0, store.calls());
             assertTrue(r.headers("Set-Cookie").isEmpty());
         }
@@ -154,7 +154,7 @@ class RollingSessionFilterTest {
             String id = newSession();
             clock.advance(Duration.ofMinutes(10));
             store.reset();
-            RecordingResponse r = app.run(withSession("/page", id), ok());
+            RawResponse r = app.run(withSession("/page", id), ok());
             assertEquals(1, store.touches.get());
             assertEquals(1, store.calls());
             assertEquals(clock.instant().plus(INACTIVITY), memory.lookup(id).orElseThrow().expiresAt());
@@ -177,7 +177,7 @@ class RollingSessionFilterTest {
         void logoutInSameResponseWins() throws Exception {
             rolling();
             String id = newSession();
-            RecordingResponse r = app.run(withSession("/logout", id), RollingApp.logout());
+            RawResponse r = app.run(withSession("/logout", id), RollingApp.logout());
             List<String> cookies = r.setCookies(COOKIE);
             assertEquals(2, cookies.size(), cookies.toString());
             assertEquals(refreshed(id, INACTIVITY.getSeconds()), cookies.get(0));
@@ -191,7 +191,7 @@ class RollingSessionFilterTest {
         void absoluteCap() throws Exception {
             rolling();
             String id = sessionEndingIn(Duration.ofMinutes(10));
-            RecordingResponse r = app.run(withSession("/page", id), ok());
+            RawResponse r = app.run(withSession("/page", id), ok());
             Instant limit = clock.instant().plus(Duration.ofMinutes(10));
             assertEquals(limit, memory.lookup(id).orElseThrow().expiresAt());
             assertEquals(List.of(refreshed(id, 600)), r.headers("Set-Cookie"));
@@ -201,7 +201,7 @@ class RollingSessionFilterTest {
         @DisplayName("R2: a request without the session cookie touches nothing")
         void noCookie() throws Exception {
             rolling();
-            RecordingResponse r = app.run(request("/page", "other", "x"), ok());
+            RawResponse r = app.run(request("/page", "other", "x"), ok());
             assertEquals(0, store.calls());
             assertTrue(r.headers("Set-Cookie").isEmpty());
         }
@@ -215,7 +215,7 @@ class RollingSessionFilterTest {
             String id = newSession();
             MockHttpServletRequest req = withSession("/page", id);
             req.setSecure(true);
-            RecordingResponse r = app.run(req, ok());
+            RawResponse r = app.run(req, ok());
             assertEquals(List.of(COOKIE + "=" + id + "; Max-Age=1800; Expires="
                     + SetCookies.httpDate(clock.instant().plusSeconds(1800))
                     + "; Path=/; Domain=.example.com; Secure; HttpOnly; SameSite=Strict"), r.headers("Set-Cookie"));
@@ -233,7 +233,7 @@ class RollingSessionFilterTest {
             String id = newSession();
             memory.delete(id);
             MockHttpServletRequest req = withSession("/page", id);
-            RecordingResponse r = app.run(req, ok());
+            RawResponse r = app.run(req, ok());
             assertEquals(200, r.getStatus());
             assertTrue(r.headers("Set-Cookie").isEmpty(), r.headers("Set-Cookie").toString());
             assertEquals(Boolean.FALSE, req.getAttribute(Engine.ROLLING_ALIVE), "the request is marked stale");
@@ -247,7 +247,7 @@ class RollingSessionFilterTest {
             rolling();
             String id = newSession();
             memory.delete(id);
-            RecordingResponse r = app.run(withSession("/page", id), (req, res) -> {
+            RawResponse r = app.run(withSession("/page", id), (req, res) -> {
                 res.addHeader("Set-Cookie", COOKIE + "=" + id + "; Max-Age=1800; Path=/app; HttpOnly");
                 res.setHeader("Set-Cookie", COOKIE + "=\"" + id + "\"; Path=/app");
                 res.addCookie(new Cookie(COOKIE, id));
@@ -264,7 +264,7 @@ class RollingSessionFilterTest {
             rolling();
             String id = newSession();
             memory.delete(id);
-            RecordingResponse r = app.run(withSession("/login", id), (req, res) -> {
+            RawResponse r = app.run(withSession("/login", id), (req, res) -> {
                 res.addHeader("Set-Cookie", COOKIE + "=fresh-id; Path=/app; HttpOnly");
                 res.addHeader("Set-Cookie", "theme=dark; Path=/");
             });
@@ -278,7 +278,7 @@ class RollingSessionFilterTest {
             rolling();
             String id = newSession();
             memory.delete(id);
-            RecordingResponse r = app.run(withSession("/page", id),
+            RawResponse r = app.run(withSession("/page", id),
                     (req, res) -> res.addHeader("Set-Cookie", COOKIE + "=" + id + "; Max-Age=0; Path=/app"));
             assertEquals(List.of(COOKIE + "=" + id + "; Max-Age=0; Path=/app"), r.headers("Set-Cookie"));
         }
@@ -288,7 +288,7 @@ class RollingSessionFilterTest {
         void afterLogout() throws Exception {
             rolling();
             String id = newSession();
-            RecordingResponse r = app.run(withSession("/logout", id), (req, res) -> {
+            RawResponse r = app.run(withSession("/logout", id), (req, res) -> {
                 Staleguard.logout(req, res);
                 res.addHeader("Set-Cookie", COOKIE + "=" + id + "; Max-Age=1800; Path=/app");
             });
@@ -304,7 +304,7 @@ class RollingSessionFilterTest {
             String id = newSession();
             memory.delete(id);
             store.reset();
-            RecordingResponse r = app.run(RollingApp.navigate("/consent/confirm", COOKIE, id), (req, res) -> {
+            RawResponse r = app.run(RollingApp.navigate("/consent/confirm", COOKIE, id), (req, res) -> {
                 throw new AssertionError("B2 recovers before the application runs");
             });
             assertEquals(303, r.getStatus());
@@ -338,9 +338,9 @@ class RollingSessionFilterTest {
         @DisplayName("R4: store unavailable: no cookie, no deletion, no event, the request proceeds; one WARN a minute")
         void proceeds() throws Exception {
             app = RollingApp.start(down, "rolling", "true", "interaction-paths", "/consent/*");
-            try (LogRecorder logs = new LogRecorder()) {
+            try (LogCapture logs = new LogCapture()) {
                 for (String path : List.of("/page", "/consent/x")) {
-                    RecordingResponse r = app.run(withSession(path, "abc"), ok());
+                    RawResponse r = app.run(withSession(path, "abc"), ok());
                     assertEquals(200, r.getStatus());
                     assertEquals("ok", r.body());
                     assertTrue(r.headers("Set-Cookie").isEmpty(), r.headers("Set-Cookie").toString());
@@ -362,7 +362,7 @@ class RollingSessionFilterTest {
         @DisplayName("R5: a refreshed cookie comes with Cache-Control: private, no-cache, no-store, must-revalidate and Vary: Cookie")
         void refreshed() throws Exception {
             rolling();
-            RecordingResponse r = app.run(withSession("/page", newSession()), ok());
+            RawResponse r = app.run(withSession("/page", newSession()), ok());
             assertEquals(List.of("private, no-cache, no-store, must-revalidate"), r.headers("Cache-Control"));
             assertEquals(List.of("Cookie"), r.headers("Vary"));
         }
@@ -371,7 +371,7 @@ class RollingSessionFilterTest {
         @DisplayName("R5: the application cannot make it cacheable afterwards, and its own Vary keeps Cookie")
         void appCannotUndo() throws Exception {
             rolling();
-            RecordingResponse r = app.run(withSession("/page", newSession()), (req, res) -> {
+            RawResponse r = app.run(withSession("/page", newSession()), (req, res) -> {
                 res.setHeader("Cache-Control", "public, max-age=3600");
                 res.addHeader("Cache-Control", "immutable");
                 res.setHeader("Vary", "Accept-Encoding");
@@ -384,7 +384,7 @@ class RollingSessionFilterTest {
         @DisplayName("R5: a session cookie the application writes (sign-in) gets the same headers, replacing its caching")
         void appWritten() throws Exception {
             rolling();
-            RecordingResponse r = app.run(request("/login"), (req, res) -> {
+            RawResponse r = app.run(request("/login"), (req, res) -> {
                 res.setHeader("Cache-Control", "public, max-age=600");
                 res.addHeader("Vary", "Accept");
                 res.addHeader("Set-Cookie", COOKIE + "=new; Path=/app; HttpOnly");
@@ -397,7 +397,7 @@ class RollingSessionFilterTest {
         @DisplayName("R5: responses that set no session cookie keep their own caching")
         void untouchedOtherwise() throws Exception {
             rolling();
-            RecordingResponse r = app.run(request("/static/app.js"), (req, res) -> {
+            RawResponse r = app.run(request("/static/app.js"), (req, res) -> {
                 res.setHeader("Cache-Control", "public, max-age=600");
                 res.addHeader("Set-Cookie", "theme=dark");
             });
@@ -415,7 +415,7 @@ class RollingSessionFilterTest {
         void maxCookieAge() throws Exception {
             rolling("max-cookie-age", "PT10M");
             String id = newSession();
-            RecordingResponse r = app.run(withSession("/page", id), ok());
+            RawResponse r = app.run(withSession("/page", id), ok());
             assertEquals(List.of(refreshed(id, 600)), r.headers("Set-Cookie"));
         }
 
@@ -425,7 +425,7 @@ class RollingSessionFilterTest {
             rolling("absolute", "P30D");
             String year = SetCookies.httpDate(clock.instant().plus(Duration.ofDays(365)));
             String week = SetCookies.httpDate(clock.instant().plus(Duration.ofDays(7)));
-            RecordingResponse r = app.run(request("/login"), (req, res) -> {
+            RawResponse r = app.run(request("/login"), (req, res) -> {
                 res.addHeader("Set-Cookie", COOKIE + "=a; Max-Age=31536000; Path=/app; HttpOnly");
                 res.addHeader("Set-Cookie", COOKIE + "=b; Expires=" + year + "; Path=/app");
                 Cookie c = new Cookie(COOKIE, "c");
@@ -444,7 +444,7 @@ class RollingSessionFilterTest {
         void touchedIdClampedToRecord() throws Exception {
             rolling();
             String id = sessionEndingIn(Duration.ofMinutes(5));
-            RecordingResponse r = app.run(withSession("/page", id), (req, res) -> {
+            RawResponse r = app.run(withSession("/page", id), (req, res) -> {
                 res.addHeader("Set-Cookie", COOKIE + "=" + id + "; Max-Age=86400; Path=/app");
                 res.addHeader("Set-Cookie", COOKIE + "=other; Path=/app");
             });
@@ -462,7 +462,7 @@ class RollingSessionFilterTest {
             String months = SetCookies.httpDate(clock.instant().plus(Duration.ofDays(90)));
             String week = SetCookies.httpDate(clock.instant().plus(Duration.ofDays(7)));
             AtomicReference<Object> seen = new AtomicReference<>();
-            RecordingResponse response = new RecordingResponse();
+            RawResponse response = new RawResponse();
             app.run(withSession("/page", id), response, (req, res) -> {
                 seen.set(res);
                 res.addHeader("Set-Cookie", COOKIE + "=" + id + "; Max-Age=7776000; Path=/app; HttpOnly");
@@ -489,7 +489,7 @@ class RollingSessionFilterTest {
                 + "unchanged")
         void capWithoutStore() throws Exception {
             app = RollingApp.start(null, "rolling", "false", "max-cookie-age", "PT1H").clock(clock);
-            RecordingResponse r = app.run(RollingApp.navigate("/login"), (req, res) -> {
+            RawResponse r = app.run(RollingApp.navigate("/login"), (req, res) -> {
                 res.addHeader("Set-Cookie", COOKIE + "=new; Max-Age=86400; Path=/app");
                 res.addHeader("Set-Cookie", COOKIE + "=session-only; Path=/app");
                 res.addHeader("Set-Cookie", COOKIE + "=; Max-Age=0; Path=/app");
@@ -502,7 +502,7 @@ class RollingSessionFilterTest {
         @DisplayName("R6: with defaults, no session cookie leaves with more than absolute (PT12H) < max-cookie-age (P7D)")
         void defaultsCapAtAbsolute() throws Exception {
             rolling();
-            RecordingResponse r = app.run(request("/login"),
+            RawResponse r = app.run(request("/login"),
                     (req, res) -> res.addHeader("Set-Cookie", COOKIE + "=n; Max-Age=999999999; Path=/app"));
             assertEquals(List.of(COOKIE + "=n; Path=/app; Max-Age=43200"), r.headers("Set-Cookie"));
         }
@@ -518,17 +518,17 @@ class RollingSessionFilterTest {
             rolling("touch-interval", "PT1M", "rolling-exclude", "/static/*");
             String id = newSession();
             store.reset();
-            RecordingResponse first = app.run(withSession("/page", id), ok());
+            RawResponse first = app.run(withSession("/page", id), ok());
             assertEquals(1, store.calls());
             assertEquals(1, first.setCookies(COOKIE).size());
 
             clock.advance(Duration.ofSeconds(59));
-            RecordingResponse within = app.run(withSession("/page", id), ok());
+            RawResponse within = app.run(withSession("/page", id), ok());
             assertEquals(1, store.calls(), "no touch within the interval");
             assertTrue(within.headers("Set-Cookie").isEmpty());
 
             clock.advance(Duration.ofSeconds(1));
-            RecordingResponse after = app.run(withSession("/page", id), ok());
+            RawResponse after = app.run(withSession("/page", id), ok());
             assertEquals(2, store.calls());
             assertEquals(List.of(refreshed(id, INACTIVITY.getSeconds())), after.headers("Set-Cookie"));
         }
@@ -550,8 +550,8 @@ class RollingSessionFilterTest {
         rolling("rolling-exclude", "/static/*, *.css");
         String id = newSession();
         store.reset();
-        RecordingResponse js = app.run(withSession("/static/app.js", id), ok());
-        RecordingResponse css = app.run(withSession("/theme.css", id),
+        RawResponse js = app.run(withSession("/static/app.js", id), ok());
+        RawResponse css = app.run(withSession("/theme.css", id),
                 (req, res) -> res.addHeader("Set-Cookie", COOKIE + "=x; Max-Age=99999999; Path=/app"));
         assertEquals(0, store.calls());
         assertTrue(js.headers("Set-Cookie").isEmpty());

@@ -89,6 +89,31 @@ class SessionEndedTest {
     }
 
     @Test
+    @DisplayName("E1: a burst of requests sharing one session: the one that invalidates it announces it, the others only clean up")
+    void burstOnce() throws Exception {
+        app = Harness.withInitParams();
+        org.springframework.mock.web.MockHttpSession shared = new org.springframework.mock.web.MockHttpSession();
+        MockHttpServletRequest first = navigate("GET", "/a");
+        first.setSession(shared);
+        app.run(withCookies(first, "JSESSIONID", SESSION_ID), throwing(new SessionNotFoundException("gone")));
+        assertEquals(1, app.events.size());
+
+        // The container still hands the same, now invalid, session to a request of the same burst.
+        MockHttpServletRequest second = navigate("GET", "/b");
+        second.setSession(new org.springframework.mock.web.MockHttpSession() {
+            @Override
+            public void invalidate() {
+                throw new IllegalStateException("already invalidated");
+            }
+        });
+        RawResponse r = app.run(withCookies(second, "JSESSIONID", SESSION_ID),
+                throwing(new SessionNotFoundException("gone")));
+        assertEquals(303, r.getStatus());
+        assertTrue(r.setCookies("JSESSIONID").get(0).contains("Max-Age=0"), "the browser's cookie is still cleared");
+        assertEquals(1, app.events.size(), "but the session's end is announced once");
+    }
+
+    @Test
     @DisplayName("E1: no session id at all gives a null hash, not a hash of nothing")
     void noId() throws Exception {
         app = Harness.withInitParams();

@@ -19,7 +19,7 @@ import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import io.staleguard.store.StoredSession;
 import io.staleguard.testing.CountingStore;
-import io.staleguard.testing.RecordingResponse;
+import io.staleguard.testing.RawResponse;
 
 @DisplayName("B2 in store mode: the store decides whether an interaction's session is gone")
 class StoreDetectionTest {
@@ -45,7 +45,7 @@ class StoreDetectionTest {
     @DisplayName("B2: a session cookie the store does not know is recovered before the application runs")
     void gone() throws Exception {
         app = RollingApp.start(store, "interaction-paths", "/consent/*");
-        RecordingResponse r = app.run(navigate("/consent/confirm", COOKIE, "deleted-id"), (req, res) -> {
+        RawResponse r = app.run(navigate("/consent/confirm", COOKIE, "deleted-id"), (req, res) -> {
             throw new AssertionError("not called");
         });
         assertEquals(303, r.getStatus());
@@ -59,7 +59,7 @@ class StoreDetectionTest {
     @DisplayName("B2: a live session in the store lets the interaction through, with one lookup")
     void alive() throws Exception {
         app = RollingApp.start(store, "interaction-paths", "/consent/*");
-        RecordingResponse r = app.run(navigate("/consent/confirm", COOKIE, live()), ok());
+        RawResponse r = app.run(navigate("/consent/confirm", COOKIE, live()), ok());
         assertEquals(200, r.getStatus());
         assertEquals(1, store.calls());
     }
@@ -68,7 +68,7 @@ class StoreDetectionTest {
     @DisplayName("B2: with several same-name cookies the session is alive if any of them is")
     void anyAlive() throws Exception {
         app = RollingApp.start(store, "interaction-paths", "/consent/*");
-        RecordingResponse r = app.run(navigate("/consent/confirm", COOKIE, "dead-one", COOKIE, live()), ok());
+        RawResponse r = app.run(navigate("/consent/confirm", COOKIE, "dead-one", COOKIE, live()), ok());
         assertEquals(200, r.getStatus());
         assertTrue(app.events.isEmpty());
     }
@@ -122,7 +122,7 @@ class StoreDetectionTest {
             }
         };
         app = RollingApp.start(down, "interaction-paths", "/consent/*");
-        RecordingResponse r = app.run(navigate("/consent/confirm", COOKIE, "abc"), ok());
+        RawResponse r = app.run(navigate("/consent/confirm", COOKIE, "abc"), ok());
         assertEquals(200, r.getStatus());
         assertTrue(r.headers("Set-Cookie").isEmpty());
         assertTrue(app.events.isEmpty());

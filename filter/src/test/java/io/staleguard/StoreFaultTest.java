@@ -21,7 +21,7 @@ import io.staleguard.store.JdbcSessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import io.staleguard.store.StoredSession;
 import io.staleguard.testing.Database;
-import io.staleguard.testing.RecordingResponse;
+import io.staleguard.testing.RawResponse;
 import io.staleguard.testing.TcpProxy;
 import jakarta.servlet.ServletException;
 
@@ -33,7 +33,7 @@ import jakarta.servlet.ServletException;
 @DisplayName("R4, T1: store unavailable mid-request: no cookie, no deletion, the request proceeds")
 class StoreFaultTest {
 
-    static final String TABLE = "wt_rolling_fault";
+    static final String TABLE = Database.table("wt_rolling_fault");
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Database.class)
@@ -49,16 +49,16 @@ class StoreFaultTest {
                 assertEquals(1, app.run(withSession("/page", id), ok()).setCookies(COOKIE).size(), "rolling works");
                 pool.close();
 
-                RecordingResponse page = app.run(withSession("/page", id), ok());
+                RawResponse page = app.run(withSession("/page", id), ok());
                 assertEquals(200, page.getStatus());
                 assertEquals("ok", page.body());
                 assertTrue(page.headers("Set-Cookie").isEmpty(), page.headers("Set-Cookie").toString());
 
-                RecordingResponse consent = app.run(RollingApp.navigate("/consent/x", COOKIE, id), ok());
+                RawResponse consent = app.run(RollingApp.navigate("/consent/x", COOKIE, id), ok());
                 assertEquals(200, consent.getStatus(), "T1: not taken for a gone session");
                 assertTrue(consent.headers("Set-Cookie").isEmpty());
 
-                RecordingResponse logout = app.run(withSession("/logout", id), wrapping(RollingApp.logout()));
+                RawResponse logout = app.run(withSession("/logout", id), wrapping(RollingApp.logout()));
                 assertEquals(503, logout.getStatus(), "T1: on-unavailable=retry-later");
                 assertTrue(logout.headers("Set-Cookie").isEmpty());
                 assertTrue(app.events.isEmpty(), "no SessionEnded");
@@ -82,7 +82,7 @@ class StoreFaultTest {
             String id = live(store);
             try (RollingApp app = RollingApp.start(store, "rolling", "true"); pool) {
                 // Mid-request: the touch succeeded, then the network fails before the application's logout.
-                RecordingResponse first = app.run(withSession("/logout", id), (req, res) -> {
+                RawResponse first = app.run(withSession("/logout", id), (req, res) -> {
                     proxy.drop();
                     Staleguard.logout(req, res);
                 });
@@ -91,13 +91,13 @@ class StoreFaultTest {
                 assertTrue(app.events.isEmpty());
                 assertEquals(1, Database.rows(admin, TABLE, id), "no row deleted");
 
-                RecordingResponse during = app.run(withSession("/page", id), ok());
+                RawResponse during = app.run(withSession("/page", id), ok());
                 assertEquals(200, during.getStatus());
                 assertEquals("ok", during.body());
                 assertTrue(during.headers("Set-Cookie").isEmpty());
 
                 proxy.heal();
-                RecordingResponse after = app.run(withSession("/page", id), ok());
+                RawResponse after = app.run(withSession("/page", id), ok());
                 assertEquals(1, after.setCookies(COOKIE).size(), "rolling resumes when the store is back");
                 assertTrue(app.counters().getUnavailable() >= 2);
             } finally {

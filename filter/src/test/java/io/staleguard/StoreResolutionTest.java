@@ -27,7 +27,7 @@ import io.staleguard.store.JdbcSessionStore;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoredSession;
 import io.staleguard.testing.Database;
-import io.staleguard.testing.RecordingResponse;
+import io.staleguard.testing.RawResponse;
 import io.staleguard.testing.TestJndi;
 import io.staleguard.testing.TestStoreLocator;
 import jakarta.servlet.ServletException;
@@ -83,7 +83,7 @@ class StoreResolutionTest {
         assertInstanceOf(InMemorySessionStore.class, published);
         assertSame(published, resolved());
         String id = live(published);
-        RecordingResponse rolled = app.run(withSession("/p", id), ok());
+        RawResponse rolled = app.run(withSession("/p", id), ok());
         assertEquals(1, rolled.setCookies(COOKIE).size());
         app.run(withSession("/logout", id), RollingApp.logout());
         assertTrue(published.lookup(id).isEmpty(), "logout deleted from the same store the rolling filter touched");

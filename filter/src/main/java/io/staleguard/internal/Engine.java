@@ -48,13 +48,18 @@ public final class Engine implements AutoCloseable {
     /** Request attributes: the restart cookie header and target captured on this request (B7). */
     static final String CAPTURED_HEADER = "io.staleguard.restart-captured.header";
     static final String CAPTURED_TARGET = "io.staleguard.restart-captured.target";
+    /** Request attribute: the hash of the identity a trusted proxy now vouches for, on an I1 recovery. */
+    static final String IDENTITY_CLAIM = "io.staleguard.identity-claim";
     /**
      * Request attribute set by {@code RollingSessionFilter}: Boolean.TRUE when its touch found the session alive,
      * FALSE when every session id the request carried was gone. B2 trusts it instead of asking the store again.
      */
     public static final String ROLLING_ALIVE = "io.staleguard.rolling.alive";
-    /** Request attribute: set once {@link #logout} ended the session, so that it fires one event however often called. */
-    static final String LOGGED_OUT = "io.staleguard.logged-out";
+    /**
+     * Request attribute: set once a {@code SessionEnded} was fired for this request, so that one request fires one
+     * event however it ends the session (T3, E1): a logout followed by a stale exception, logout called twice.
+     */
+    static final String ENDED = "io.staleguard.session-ended";
 
     /**
      * At most this many session cookies of one request are looked up or touched: browsers send one per path, and a
@@ -250,10 +255,22 @@ public final class Engine implements AutoCloseable {
                 }
             }
             return true;
-        } catch (StoreUnavailableException e) {
+        } catch (RuntimeException e) {
+            if (!isTransient(e)) {
+                throw e;
+            }
             unavailable(e);
             return false;
         }
+    }
+
+    /**
+     * T1: whether a store's failure says nothing about the session: a {@link StoreUnavailableException}, or (from a
+     * store of the application's own) an exception with a {@code transient-exceptions} class in its cause chain.
+     */
+    boolean isTransient(RuntimeException thrown) {
+        return thrown instanceof StoreUnavailableException
+                || settings.classifier.classify(thrown).kind() == Classifier.Kind.TRANSIENT;
     }
 
     /**
@@ -360,12 +377,8 @@ public final class Engine implements AutoCloseable {
                 // Ended meanwhile: the outcome is the same.
             }
         }
-        if (request.getAttribute(LOGGED_OUT) == null) {
-            request.setAttribute(LOGGED_OUT, Boolean.TRUE);
-            String idHash = SessionIds.hash(ids.isEmpty() ? request.getRequestedSessionId() : ids.get(0));
-            events.fire(new SessionEnded(idHash, EndReason.LOGGED_OUT, Log.printable(request.getRequestURI(), 512),
-                    Instant.now()));
-        }
+        fireOnce(request, EndReason.LOGGED_OUT,
+                SessionIds.hash(ids.isEmpty() ? request.getRequestedSessionId() : ids.get(0)));
         return written;
     }
 
@@ -405,6 +418,7 @@ public final class Engine implements AutoCloseable {
         if (RequestKind.of(request) == RequestKind.NAVIGATION && uri.startsWith(settings.contextPath)) {
             sameUrl = RestartTargets.currentRequest(uri.substring(settings.contextPath.length()), request.getQueryString());
         }
+        request.setAttribute(IDENTITY_CLAIM, settings.identity.claimKey(request));
         recover(request, response, EndReason.IDENTITY_CHANGED, sameUrl);
     }
 
@@ -465,7 +479,8 @@ public final class Engine implements AutoCloseable {
         request.setAttribute(RECOVERED, Boolean.TRUE);
         RequestKind kind = RequestKind.of(request);
         String target = restartTarget(request, kind, restartOverride);
-        boolean loop = retryMarkerPresent(request);
+        String claim = (String) request.getAttribute(IDENTITY_CLAIM);
+        boolean loop = retryMarkerPresent(request, claim);
 
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         Set<String> expired = expireCookies(request, headers);
@@ -476,7 +491,7 @@ public final class Engine implements AutoCloseable {
         if (!loop) {
             Instant now = Instant.now();
             headers.add(Responses.header("Set-Cookie", SetCookies.set(RETRY_COOKIE,
-                    Long.toString(now.plus(settings.retryWindow).getEpochSecond()), cookiePath, null,
+                    now.plus(settings.retryWindow).getEpochSecond() + (claim == null ? "" : "." + claim), cookiePath, null,
                     settings.retryWindow, now, settings.secure(request, RETRY_COOKIE), true, settings.sameSite)));
         }
         headers.add(Responses.header("Cache-Control", "no-store"));
@@ -500,11 +515,13 @@ public final class Engine implements AutoCloseable {
     private void endSession(HttpServletRequest request, EndReason reason) {
         String idHash = SessionIds.hash(eventSessionId(request));
         HttpSession session = request.getSession(false);
+        boolean endedElsewhere = false;
         if (session != null) {
             try {
                 session.invalidate();
             } catch (IllegalStateException alreadyInvalidated) {
-                // Someone else ended it first; the outcome is the same.
+                // A concurrent request of the same burst ended this session and announced it: E1 is once per session.
+                endedElsewhere = true;
             }
         }
         counters.recovered.increment();
@@ -515,6 +532,17 @@ public final class Engine implements AutoCloseable {
             Log.debug(Log.RECOVERED, "Ended session %s on %s: %s", idHash, Log.printable(request.getRequestURI(), 200),
                     reason);
         }
+        if (!endedElsewhere) {
+            fireOnce(request, reason, idHash);
+        }
+    }
+
+    /** E1, T3: one {@code SessionEnded} per request, whoever ends the session and however often. */
+    private void fireOnce(HttpServletRequest request, EndReason reason, String idHash) {
+        if (request.getAttribute(ENDED) != null) {
+            return;
+        }
+        request.setAttribute(ENDED, reason);
         events.fire(new SessionEnded(idHash, reason, Log.printable(request.getRequestURI(), 512), Instant.now()));
     }
 
@@ -561,21 +589,30 @@ public final class Engine implements AutoCloseable {
         return RestartTargets.contextRoot(settings.contextPath);
     }
 
-    private boolean retryMarkerPresent(HttpServletRequest request) {
+    /**
+     * B6: whether a recovery happened within the retry window. The marker is {@code <until>} or, after an identity
+     * switch, {@code <until>.<claim>}: a switch to yet another user is a new switch, not a loop, so for an identity
+     * recovery only a marker of the same claim counts.
+     */
+    private boolean retryMarkerPresent(HttpServletRequest request, String claim) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return false;
         }
         long now = Instant.now().getEpochSecond();
         for (Cookie c : cookies) {
-            if (RETRY_COOKIE.equals(c.getName())) {
-                try {
-                    if (Long.parseLong(c.getValue()) > now) {
-                        return true;
-                    }
-                } catch (NumberFormatException ignored) {
-                    // A marker we did not write; ignore it.
+            if (!RETRY_COOKIE.equals(c.getName()) || c.getValue() == null) {
+                continue;
+            }
+            String value = c.getValue();
+            int dot = value.indexOf('.');
+            try {
+                long until = Long.parseLong(dot < 0 ? value : value.substring(0, dot));
+                if (until > now && (claim == null || claim.equals(dot < 0 ? null : value.substring(dot + 1)))) {
+                    return true;
                 }
+            } catch (NumberFormatException ignored) {
+                // A marker we did not write; ignore it.
             }
         }
         return false;

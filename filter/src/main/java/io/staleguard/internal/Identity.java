@@ -80,6 +80,15 @@ public final class Identity {
         return user != null && !same(claimed, user.toString());
     }
 
+    /**
+     * B6 with I1: what the loop-guard marker remembers of an identity switch, so that a second, genuine switch to yet
+     * another user within the retry window is not mistaken for a loop. A short hash: identities are personal data.
+     */
+    String claimKey(HttpServletRequest request) {
+        String claimed = request.getHeader(header);
+        return claimed == null ? null : SessionIds.hash(normalise(claimed));
+    }
+
     private boolean same(String claimed, String current) {
         return normalise(claimed).equals(normalise(current));
     }

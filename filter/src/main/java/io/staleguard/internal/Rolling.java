@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.staleguard.StaleguardConfig;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.SessionStore.TouchResult;
-import io.staleguard.store.StoreUnavailableException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -115,8 +114,11 @@ public final class Rolling {
             TouchResult result;
             try {
                 result = store.touchIfPresent(id, wanted);
-            } catch (StoreUnavailableException e) {
-                // R4: says nothing about the session. No cookie, no deletion, and the request goes on.
+            } catch (RuntimeException e) {
+                if (!engine.isTransient(e)) {
+                    throw e;
+                }
+                // R4, T1: says nothing about the session. No cookie, no deletion, and the request goes on.
                 engine.unavailable(e);
                 return;
             }

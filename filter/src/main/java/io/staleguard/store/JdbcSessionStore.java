@@ -48,6 +48,16 @@ import javax.sql.DataSource;
  * methods throw {@link StoreUnavailableException}, which Staleguard never takes for "session gone". Any other
  * {@link SQLException} means the table does not match the configuration: {@link IllegalStateException}.
  * <p>
+ * <b>Read replicas (T2).</b> With {@link Builder#readReplica(DataSource)}, {@link #lookup(String)} reads from the
+ * replica, and everything else goes to the primary: {@link #lookupAuthoritative(String)}, the touch, deletes, creates
+ * and purges. A replica lags behind its primary, so a session created a moment ago may not be there yet: that is why
+ * Staleguard confirms every "not found" with {@link #lookupAuthoritative(String)} before it ends a session, and why the
+ * touch, whose GONE ends the refreshing of a cookie, is never read from a replica. When the replica cannot answer,
+ * lookups go to the primary.
+ * <pre>
+ * SessionStore store = JdbcSessionStore.builder(primary).readReplica(replica).build();
+ * </pre>
+ * <p>
  * <b>Session ids</b> are only ever bound as parameters, never put into SQL text, and an id that is not
  * {@link SessionStore#isValidId(String) valid} is never sent to the database at all.
  * <p>
@@ -71,6 +81,8 @@ public final class JdbcSessionStore implements SessionStore {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
     private final DataSource dataSource;
+    /** Where {@link #lookup(String)} reads: the replica, or the primary when there is none. */
+    private final DataSource readDataSource;
     private final String table;
     private final int queryTimeoutSeconds;
     private final Clock clock;
@@ -97,6 +109,7 @@ public final class JdbcSessionStore implements SessionStore {
 
     private JdbcSessionStore(Builder b) {
         this.dataSource = b.dataSource;
+        this.readDataSource = b.replica == null ? b.dataSource : b.replica;
         this.table = b.table;
         this.queryTimeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, b.queryTimeout.toSeconds()));
         this.clock = b.clock;
@@ -130,6 +143,7 @@ public final class JdbcSessionStore implements SessionStore {
     public static final class Builder {
 
         private final DataSource dataSource;
+        private DataSource replica;
         private String table = DEFAULT_TABLE;
         private String id = "id";
         private String createdAt = "created_at";
@@ -183,6 +197,17 @@ public final class JdbcSessionStore implements SessionStore {
             return this;
         }
 
+        /**
+         * @param replica a read replica of the primary's table, for {@link JdbcSessionStore#lookup(String)} only; it
+         *        may lag behind the primary (T2)
+         * @return this builder
+         * @throws NullPointerException if {@code replica} is null
+         */
+        public Builder readReplica(DataSource replica) {
+            this.replica = Objects.requireNonNull(replica, "replica");
+            return this;
+        }
+
         Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -212,13 +237,31 @@ public final class JdbcSessionStore implements SessionStore {
         }
     }
 
+    /** Reads the read replica, if there is one; when it cannot answer, the primary. */
     @Override
     public Optional<StoredSession> lookup(String id) {
+        if (readDataSource != dataSource && SessionStore.isValidId(id)) {
+            try {
+                return lookup(readDataSource, "look up a session on the read replica", id);
+            } catch (StoreUnavailableException replicaDown) {
+                return lookupAuthoritative(id);
+            }
+        }
+        return lookupAuthoritative(id);
+    }
+
+    /** Reads the primary (T2). */
+    @Override
+    public Optional<StoredSession> lookupAuthoritative(String id) {
+        return lookup(dataSource, "look up a session", id);
+    }
+
+    private Optional<StoredSession> lookup(DataSource from, String operation, String id) {
         if (!SessionStore.isValidId(id)) {
             return Optional.empty();
         }
         long now = clock.millis();
-        try (Connection c = connection("look up a session");
+        try (Connection c = connection(from, operation);
                 PreparedStatement s = prepare(c, lookupSql)) {
             s.setString(1, id);
             s.setLong(2, now);
@@ -230,7 +273,7 @@ public final class JdbcSessionStore implements SessionStore {
                         Instant.ofEpochMilli(r.getLong(2)), Instant.ofEpochMilli(r.getLong(3))));
             }
         } catch (SQLException e) {
-            throw failure("look up a session", e);
+            throw failure(operation, e);
         }
     }
 
@@ -343,18 +386,29 @@ public final class JdbcSessionStore implements SessionStore {
      * @throws StoreUnavailableException if the database cannot be reached
      */
     public void checkTable() {
-        try (Connection c = connection("check the session table");
+        checkTable(dataSource, "check the session table");
+        if (readDataSource != dataSource) {
+            checkTable(readDataSource, "check the session table on the read replica");
+        }
+    }
+
+    private void checkTable(DataSource on, String operation) {
+        try (Connection c = connection(on, operation);
                 PreparedStatement s = prepare(c, checkSql);
                 ResultSet r = s.executeQuery()) {
             r.next();
         } catch (SQLException e) {
-            throw failure("check the session table", e);
+            throw failure(operation, e);
         }
     }
 
     private Connection connection(String operation) {
+        return connection(dataSource, operation);
+    }
+
+    private Connection connection(DataSource from, String operation) {
         try {
-            Connection c = dataSource.getConnection();
+            Connection c = from.getConnection();
             if (c == null) {
                 throw new StoreUnavailableException(describe() + ": the data source gave no connection to " + operation);
             }
@@ -426,6 +480,6 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public String toString() {
-        return "JdbcSessionStore[" + table + "]";
+        return "JdbcSessionStore[" + table + (readDataSource != dataSource ? ", with a read replica" : "") + "]";
     }
 }

@@ -1,10 +1,14 @@
 package io.staleguard.race;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +27,7 @@ import io.staleguard.StaleSessionFilter;
 import io.staleguard.Staleguard;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoredSession;
-import io.staleguard.testing.RecordingResponse;
+import io.staleguard.testing.RawResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -40,9 +44,16 @@ import jakarta.servlet.http.HttpServletResponse;
  * It also counts late refreshes: responses to requests that started after the logout had returned which still carry
  * a refreshed session cookie.
  */
-final class RaceHarness implements AutoCloseable {
+public final class RaceHarness implements AutoCloseable {
 
     static final String COOKIE = "SID";
+
+    /** Concurrent rolling requests per round. */
+    public static final int REQUESTS = 64;
+    /** Rounds per real store: 1,000 by default, {@code -Dstaleguard.race.rounds=N} to change. */
+    public static final int ROUNDS = Integer.getInteger("staleguard.race.rounds", 1000);
+    /** Rounds per foil: as many by default, {@code -Dstaleguard.race.foil-rounds=N} to shorten a local run. */
+    public static final int FOIL_ROUNDS = Integer.getInteger("staleguard.race.foil-rounds", ROUNDS);
 
     /** What one run measured. */
     record Outcome(String name, int rounds, int revived, int lateRefreshes, long touched, long gone, long millis) {
@@ -54,7 +65,7 @@ final class RaceHarness implements AutoCloseable {
     private final int requests;
     private final ExecutorService threads;
 
-    RaceHarness(int requests) {
+    public RaceHarness(int requests) {
         this.requests = requests;
         this.threads = Executors.newFixedThreadPool(requests + 1);
     }
@@ -111,7 +122,7 @@ final class RaceHarness implements AutoCloseable {
                 synchronized (lock) {
                     afterLogout = loggedOut[0];
                 }
-                RecordingResponse r = exchange(context, stale, rolling, id, false);
+                RawResponse r = exchange(context, stale, rolling, id, false);
                 boolean refreshed = r.setCookies(COOKIE).stream().anyMatch(c -> !c.startsWith(COOKIE + "=;"));
                 (refreshed ? touched : gone).incrementAndGet();
                 if (refreshed && afterLogout) {
@@ -137,7 +148,7 @@ final class RaceHarness implements AutoCloseable {
         }
     }
 
-    private static RecordingResponse exchange(MockServletContext context, StaleSessionFilter stale,
+    private static RawResponse exchange(MockServletContext context, StaleSessionFilter stale,
             RollingSessionFilter rolling, String id, boolean logout) throws IOException, ServletException {
         String path = logout ? "/logout" : "/api/data";
         MockHttpServletRequest request = new MockHttpServletRequest(context, logout ? "POST" : "GET", "/app" + path);
@@ -145,7 +156,7 @@ final class RaceHarness implements AutoCloseable {
         request.setServletPath(path);
         request.addHeader("Accept", "application/json");
         request.setCookies(new Cookie(COOKIE, id));
-        RecordingResponse response = new RecordingResponse();
+        RawResponse response = new RawResponse();
         FilterChain app = (req, res) -> {
             if (logout) {
                 Staleguard.logout((HttpServletRequest) req, (HttpServletResponse) res);
@@ -157,6 +168,37 @@ final class RaceHarness implements AutoCloseable {
             throw new AssertionError("status " + response.getStatus());
         }
         return response;
+    }
+
+    /**
+     * Runs the real store and both foils, prints one line, and asserts: the real store revives nothing and sends no
+     * late refresh, the logout landed among the requests, and both foils revive sessions (so the race was there to
+     * see).
+     *
+     * @param name the store's name for the line
+     * @param realPresent whether a session's record is in the real store, read around the store's own logic
+     * @param foilPresent the same for the foils' store
+     * @return the line printed
+     */
+    public String race(String name, SessionStore real, Predicate<String> realPresent, SessionStore readThenWrite,
+            SessionStore upsert, Predicate<String> foilPresent) throws Exception {
+        Outcome naive = run(name + " read-then-write", readThenWrite, foilPresent, FOIL_ROUNDS);
+        Outcome upserting = run(name + " upsert", upsert, foilPresent, FOIL_ROUNDS);
+        Outcome guarded = run(name, real, realPresent, ROUNDS);
+        String line = String.format(Locale.ROOT,
+                "revived: %-8s naive=%s upsert=%s staleguard=%s | late refreshes: naive=%d upsert=%d staleguard=%d"
+                        + " | staleguard touched=%d gone=%d | %.1f s + %.1f s + %.1f s",
+                name, naive.revivedText(), upserting.revivedText(), guarded.revivedText(), naive.lateRefreshes(),
+                upserting.lateRefreshes(), guarded.lateRefreshes(), guarded.touched(), guarded.gone(),
+                naive.millis() / 1e3, upserting.millis() / 1e3, guarded.millis() / 1e3);
+        System.out.println(line);
+        assertEquals(0, guarded.revived(), "R2: sessions revived by a rolling request after the logout committed");
+        assertEquals(0, guarded.lateRefreshes(), "R3: refreshed cookies sent for requests that began after the logout");
+        assertTrue(guarded.touched() > 0 && guarded.gone() > 0,
+                "the logout must land in the middle of the requests: " + guarded);
+        assertTrue(naive.revived() > 0, "the harness must see the read-then-write foil revive sessions: " + naive);
+        assertTrue(upserting.revived() > 0, "the harness must see the upsert foil revive sessions: " + upserting);
+        return line;
     }
 
     @Override

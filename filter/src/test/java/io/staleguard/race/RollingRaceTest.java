@@ -1,8 +1,5 @@
 package io.staleguard.race;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +34,9 @@ import io.staleguard.testing.Database;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RollingRaceTest {
 
-    static final int REQUESTS = 64;
-    static final int ROUNDS = Integer.getInteger("staleguard.race.rounds", 1000);
-    static final int FOIL_ROUNDS = Integer.getInteger("staleguard.race.foil-rounds", ROUNDS);
+    static final int REQUESTS = RaceHarness.REQUESTS;
+    static final int ROUNDS = RaceHarness.ROUNDS;
+    static final int FOIL_ROUNDS = RaceHarness.FOIL_ROUNDS;
     static final int POOL = 16;
 
     final List<String> summary = new CopyOnWriteArrayList<>();
@@ -64,23 +61,7 @@ class RollingRaceTest {
     /** Runs the real store and both foils, prints one line, and asserts. */
     void race(String name, SessionStore real, Predicate<String> realPresent, SessionStore readThenWrite,
             SessionStore upsert, Predicate<String> foilPresent) throws Exception {
-        RaceHarness.Outcome naive = harness.run(name + " read-then-write", readThenWrite, foilPresent, FOIL_ROUNDS);
-        RaceHarness.Outcome upserting = harness.run(name + " upsert", upsert, foilPresent, FOIL_ROUNDS);
-        RaceHarness.Outcome guarded = harness.run(name, real, realPresent, ROUNDS);
-        String line = String.format(Locale.ROOT,
-                "revived: %-8s naive=%s upsert=%s staleguard=%s | late refreshes: naive=%d upsert=%d staleguard=%d"
-                        + " | staleguard touched=%d gone=%d | %.1f s + %.1f s + %.1f s",
-                name, naive.revivedText(), upserting.revivedText(), guarded.revivedText(), naive.lateRefreshes(),
-                upserting.lateRefreshes(), guarded.lateRefreshes(), guarded.touched(), guarded.gone(),
-                naive.millis() / 1e3, upserting.millis() / 1e3, guarded.millis() / 1e3);
-        System.out.println(line);
-        summary.add(line);
-        assertEquals(0, guarded.revived(), "R2: sessions revived by a rolling request after the logout committed");
-        assertEquals(0, guarded.lateRefreshes(), "R3: refreshed cookies sent for requests that began after the logout");
-        assertTrue(guarded.touched() > 0 && guarded.gone() > 0,
-                "the logout must land in the middle of the requests: " + guarded);
-        assertTrue(naive.revived() > 0, "the harness must see the read-then-write foil revive sessions: " + naive);
-        assertTrue(upserting.revived() > 0, "the harness must see the upsert foil revive sessions: " + upserting);
+        summary.add(harness.race(name, real, realPresent, readThenWrite, upsert, foilPresent));
     }
 
     @Test
@@ -115,7 +96,7 @@ class RollingRaceTest {
 
     void jdbc(Database db) throws Exception {
         db.require();
-        String table = "wt_rolling_race";
+        String table = Database.table("wt_rolling_race");
         try (HikariDataSource pool = db.pool("wt_rolling_race", POOL)) {
             db.recreate(pool, table);
             try {

@@ -15,7 +15,7 @@ import io.staleguard.testing.MutableClock;
 class InMemorySessionStoreTest extends SessionStoreContract {
 
     @Override
-    SessionStore newStore(MutableClock clock) {
+    protected SessionStore newStore(MutableClock clock) {
         return TestStores.inMemory(clock);
     }
 

@@ -42,7 +42,8 @@ import io.staleguard.testing.MutableClock;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JdbcSessionStoreContract extends SessionStoreContract {
 
-    static final String TABLE = "wt_rolling_store";
+    static final String TABLE = Database.table("wt_rolling_store");
+    static final String CUSTOM = Database.table("wt_rolling_custom");
 
     final Database db;
     HikariDataSource pool;
@@ -61,13 +62,13 @@ abstract class JdbcSessionStoreContract extends SessionStoreContract {
     void close() throws SQLException {
         if (pool != null) {
             db.drop(pool, TABLE);
-            db.drop(pool, "wt_rolling_custom");
+            db.drop(pool, CUSTOM);
             pool.close();
         }
     }
 
     @Override
-    SessionStore newStore(MutableClock clock) throws SQLException {
+    protected SessionStore newStore(MutableClock clock) throws SQLException {
         db.recreate(pool, TABLE);
         return TestStores.jdbc(pool, TABLE, clock);
     }
@@ -140,11 +141,11 @@ abstract class JdbcSessionStoreContract extends SessionStoreContract {
     @DisplayName("S2: table and column names are configurable, and the table may hold more columns")
     void configurableNames() throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS wt_rolling_custom");
-            s.execute("CREATE TABLE wt_rolling_custom (sid VARCHAR(255) NOT NULL PRIMARY KEY, born BIGINT NOT NULL, "
+            s.execute("DROP TABLE IF EXISTS " + CUSTOM);
+            s.execute("CREATE TABLE " + CUSTOM + " (sid VARCHAR(255) NOT NULL PRIMARY KEY, born BIGINT NOT NULL, "
                     + "dies BIGINT NOT NULL, dies_at_most BIGINT NOT NULL, payload VARCHAR(100))");
         }
-        SessionStore custom = JdbcSessionStore.builder(pool).table("wt_rolling_custom")
+        SessionStore custom = JdbcSessionStore.builder(pool).table(CUSTOM)
                 .columns("sid", "born", "dies", "dies_at_most").clock(clock).build();
         ((JdbcSessionStore) custom).checkTable();
         custom.create("abc", StoredSession.startingAt(clock.instant(), INACTIVITY, ABSOLUTE));

@@ -19,23 +19,23 @@ import io.staleguard.testing.BadIds;
 import io.staleguard.testing.MutableClock;
 
 /**
- * S1: what every {@link SessionStore} must do, run against each implementation. Time is a {@link MutableClock}: no test
- * waits for anything.
+ * S1: what every {@link SessionStore} must do, run against each implementation (public, and shared through the test
+ * jar, for stores in other modules). Time is a {@link MutableClock}: no test waits for anything.
  */
-abstract class SessionStoreContract {
+public abstract class SessionStoreContract {
 
-    static final Duration INACTIVITY = Duration.ofMinutes(30);
-    static final Duration ABSOLUTE = Duration.ofHours(12);
+    protected static final Duration INACTIVITY = Duration.ofMinutes(30);
+    protected static final Duration ABSOLUTE = Duration.ofHours(12);
 
     /** Ids a crafted cookie may carry, and the empty id. */
     static final List<String> BAD_IDS = java.util.stream.Stream.concat(BadIds.ALL.stream(), java.util.stream.Stream.of(""))
             .toList();
 
-    MutableClock clock;
-    SessionStore store;
+    protected MutableClock clock;
+    protected SessionStore store;
 
     /** @return a store on {@code clock}, empty */
-    abstract SessionStore newStore(MutableClock clock) throws Exception;
+    protected abstract SessionStore newStore(MutableClock clock) throws Exception;
 
     @BeforeEach
     void newStore() throws Exception {
@@ -43,7 +43,7 @@ abstract class SessionStoreContract {
         store = newStore(clock);
     }
 
-    String create() {
+    protected String create() {
         String id = "id-" + System.nanoTime();
         store.create(id, StoredSession.startingAt(clock.instant(), INACTIVITY, ABSOLUTE));
         return id;

@@ -33,6 +33,14 @@ public enum Database {
         this.password = password;
     }
 
+    /**
+     * A table name of this test JVM: {@code base} plus the process id. The PostgreSQL and MariaDB servers are shared
+     * by every build on the machine, and two builds creating and dropping one fixed name break each other.
+     */
+    public static String table(String base) {
+        return base + "_" + ProcessHandle.current().pid();
+    }
+
     /** Fails (on CI) or skips (elsewhere) when the server is not running; H2 always runs. */
     public void require() {
         if (server != null) {

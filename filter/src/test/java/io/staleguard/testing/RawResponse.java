@@ -1,25 +1,27 @@
 package io.staleguard.testing;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.staleguard.internal.SetCookies;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A servlet response that keeps every header exactly as written, in order. Spring's mock re-renders Set-Cookie from a
- * parsed cookie, which would hide precisely the attribute details the tests must see. Commits like a container: on
- * flush, or when the body outgrows the buffer.
+ * A servlet response that keeps every header exactly as written, in order (Spring's mock re-renders Set-Cookie from a
+ * parsed cookie, which would hide the attribute details the tests must see). {@code addCookie} renders the cookie the
+ * way containers do ({@code name=value; Max-Age=…; Expires=…; Path=…; Domain=…; Secure; HttpOnly}), so tests see
+ * what a browser would. Commits on flush. Thread-safe: the race and fault tests write from several threads.
  */
 public final class RawResponse implements HttpServletResponse {
 
@@ -27,16 +29,12 @@ public final class RawResponse implements HttpServletResponse {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private int status = 200;
     private boolean committed;
-    private int bufferSize = 8192;
     private String contentType;
     private PrintWriter writer;
     private final ServletOutputStream out = new ServletOutputStream() {
         @Override
         public void write(int b) {
             body.write(b);
-            if (body.size() >= bufferSize) {
-                committed = true;
-            }
         }
 
         @Override
@@ -51,7 +49,7 @@ public final class RawResponse implements HttpServletResponse {
     };
 
     /** @return the raw values of every header called {@code name} (ignoring case), in the order written */
-    public List<String> headers(String name) {
+    public synchronized List<String> headers(String name) {
         List<String> values = new ArrayList<>();
         for (Map.Entry<String, String> h : headers) {
             if (h.getKey().equalsIgnoreCase(name)) {
@@ -61,7 +59,7 @@ public final class RawResponse implements HttpServletResponse {
         return values;
     }
 
-    /** @return the raw Set-Cookie values whose cookie name is {@code cookieName} */
+    /** @return the raw Set-Cookie values whose cookie name is {@code cookieName}, in order */
     public List<String> setCookies(String cookieName) {
         List<String> values = new ArrayList<>();
         for (String v : headers("Set-Cookie")) {
@@ -79,15 +77,26 @@ public final class RawResponse implements HttpServletResponse {
         return body.toString(StandardCharsets.UTF_8);
     }
 
-    private void checkNotCommitted() {
-        if (committed) {
-            throw new IllegalStateException("Response already committed");
-        }
-    }
-
     @Override
-    public void addCookie(Cookie cookie) {
-        throw new UnsupportedOperationException("Staleguard writes Set-Cookie headers itself");
+    public synchronized void addCookie(Cookie cookie) {
+        StringBuilder b = new StringBuilder(cookie.getName()).append('=').append(cookie.getValue());
+        if (cookie.getMaxAge() >= 0) {
+            b.append("; Max-Age=").append(cookie.getMaxAge()).append("; Expires=")
+                    .append(SetCookies.httpDate(Instant.now().plusSeconds(cookie.getMaxAge())));
+        }
+        if (cookie.getPath() != null) {
+            b.append("; Path=").append(cookie.getPath());
+        }
+        if (cookie.getDomain() != null) {
+            b.append("; Domain=").append(cookie.getDomain());
+        }
+        if (cookie.getSecure()) {
+            b.append("; Secure");
+        }
+        if (cookie.isHttpOnly()) {
+            b.append("; HttpOnly");
+        }
+        addHeader("Set-Cookie", b.toString());
     }
 
     @Override
@@ -106,8 +115,7 @@ public final class RawResponse implements HttpServletResponse {
     }
 
     @Override
-    public void sendError(int sc, String msg) {
-        checkNotCommitted();
+    public synchronized void sendError(int sc, String msg) {
         status = sc;
         committed = true;
     }
@@ -118,8 +126,7 @@ public final class RawResponse implements HttpServletResponse {
     }
 
     @Override
-    public void sendRedirect(String location) {
-        checkNotCommitted();
+    public synchronized void sendRedirect(String location) {
         status = 302;
         setHeader("Location", location);
         committed = true;
@@ -136,20 +143,21 @@ public final class RawResponse implements HttpServletResponse {
     }
 
     @Override
-    public void setHeader(String name, String value) {
+    public synchronized void setHeader(String name, String value) {
         if (committed) {
             return;
         }
         headers.removeIf(h -> h.getKey().equalsIgnoreCase(name));
-        addHeader(name, value);
+        if (value != null) {
+            headers.add(Map.entry(name, value));
+        }
     }
 
     @Override
-    public void addHeader(String name, String value) {
-        if (committed) {
-            return;
+    public synchronized void addHeader(String name, String value) {
+        if (!committed && value != null) {
+            headers.add(Map.entry(name, value));
         }
-        headers.add(Map.entry(name, value));
     }
 
     @Override
@@ -163,14 +171,14 @@ public final class RawResponse implements HttpServletResponse {
     }
 
     @Override
-    public void setStatus(int sc) {
+    public synchronized void setStatus(int sc) {
         if (!committed) {
             status = sc;
         }
     }
 
     @Override
-    public int getStatus() {
+    public synchronized int getStatus() {
         return status;
     }
 
@@ -186,7 +194,7 @@ public final class RawResponse implements HttpServletResponse {
     }
 
     @Override
-    public Collection<String> getHeaderNames() {
+    public synchronized Collection<String> getHeaderNames() {
         return headers.stream().map(Map.Entry::getKey).distinct().toList();
     }
 
@@ -236,16 +244,15 @@ public final class RawResponse implements HttpServletResponse {
 
     @Override
     public void setBufferSize(int size) {
-        bufferSize = size;
     }
 
     @Override
     public int getBufferSize() {
-        return bufferSize;
+        return 8192;
     }
 
     @Override
-    public void flushBuffer() throws IOException {
+    public synchronized void flushBuffer() {
         if (writer != null) {
             writer.flush();
         }
@@ -253,19 +260,23 @@ public final class RawResponse implements HttpServletResponse {
     }
 
     @Override
-    public void resetBuffer() {
-        checkNotCommitted();
+    public synchronized void resetBuffer() {
+        if (committed) {
+            throw new IllegalStateException("Response already committed");
+        }
         body.reset();
     }
 
     @Override
-    public boolean isCommitted() {
+    public synchronized boolean isCommitted() {
         return committed;
     }
 
     @Override
-    public void reset() {
-        checkNotCommitted();
+    public synchronized void reset() {
+        if (committed) {
+            throw new IllegalStateException("Response already committed");
+        }
         headers.clear();
         body.reset();
         status = 200;

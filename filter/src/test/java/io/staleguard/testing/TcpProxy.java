@@ -7,12 +7,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP proxy in front of a real server, for fault injection: {@link #drop()} cuts every open connection (as a
- * failing network or a restarting server would) and refuses new ones until {@link #heal()}.
+ * failing network or a restarting server would) and refuses new ones until {@link #heal()}; {@link #delay(Duration)}
+ * holds every byte in either direction for that long (a stalled network, a server stuck in a long pause) until
+ * {@link #heal()}, which lets the held bytes go at once. The servers themselves are never touched.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +25,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean refusing;
+    /** Nanoseconds every chunk is held before it is passed on; 0 passes at once. */
+    private volatile long delayNanos;
     private volatile boolean closed;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -46,9 +52,18 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
-    /** Lets connections through again. */
+    /**
+     * Holds every byte, in both directions, for {@code delay} before passing it on: longer than a client's timeout,
+     * the client gives up while the server still gets and answers everything late.
+     */
+    public void delay(Duration delay) {
+        delayNanos = delay.toNanos();
+    }
+
+    /** Lets connections through again, at once: no more refusing, no more delay. */
     public void heal() {
         refusing = false;
+        delayNanos = 0;
     }
 
     private void accept() {
@@ -81,6 +96,7 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    hold(System.nanoTime());
                     out.write(buffer, 0, n);
                     out.flush();
                 }
@@ -93,6 +109,22 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Waits until the chunk read at {@code readAt} is due, re-reading the delay so that {@link #heal()} ends it. */
+    private void hold(long readAt) throws IOException {
+        while (!closed) {
+            long wait = readAt + delayNanos - System.nanoTime();
+            if (wait <= 0) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(wait) + 1, 20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
     }
 
     private static void closeQuietly(Socket s) {

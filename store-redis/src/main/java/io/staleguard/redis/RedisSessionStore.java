@@ -1,0 +1,462 @@
+package io.staleguard.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import io.staleguard.store.SessionStore;
+import io.staleguard.store.StoreUnavailableException;
+import io.staleguard.store.StoredSession;
+
+/**
+ * Sessions in Redis (7.0 or later, or a compatible server such as Valkey), through Lettuce: the shared store for a
+ * cluster when the sessions live in Redis rather than in a database.
+ * <p>
+ * <b>The record.</b> One hash per session, under the key {@code <prefix><session id>} (default prefix
+ * {@value #DEFAULT_KEY_PREFIX}), with two fields in epoch milliseconds, UTC: {@code created_at} and
+ * {@code absolute_expires_at}. The record's expiry is the key's own expiry time ({@code PEXPIREAT}), so Redis removes
+ * dead sessions by itself: nothing to purge. The hash may hold more fields of your own (the application's session
+ * data); they live and die with the key, and this store never reads or writes them.
+ * <pre>
+ * redis&gt; HGETALL staleguard:session:3f1c…
+ * 1) "created_at"           2) "1790000000000"
+ * 3) "absolute_expires_at"  4) "1790043200000"
+ * redis&gt; PEXPIRETIME staleguard:session:3f1c…
+ * (integer) 1790001800000
+ * </pre>
+ * <b>The touch.</b> {@link #touchIfPresent(String, Instant)} is one short Lua script, sent with {@code EVALSHA}: a
+ * single round trip that Redis runs atomically. It reads the absolute limit from the hash and then calls
+ * {@code PEXPIREAT key min(newExpiry, limit) GT} on the key it just found. {@code PEXPIREAT} never creates a key, so a
+ * concurrent logout's {@code DEL} always wins: either it runs first and the touch finds nothing, or it runs after and
+ * deletes the freshly touched key. {@code GT} means a touch never shortens a session (two nodes whose touches arrive
+ * out of order leave the later expiry). Lookups and creation are scripts too; {@link #delete(String)} is a
+ * {@code DEL}. Every script works on its one key, so the store also works on Redis Cluster.
+ * <p>
+ * <b>Time.</b> A record is live while its key exists and its expiry is after this store's clock (the application
+ * server's, like {@link io.staleguard.store.JdbcSessionStore}); Redis deletes it by its own clock. Keep the clocks in
+ * sync, as for any cluster.
+ * <p>
+ * <b>Failures.</b> A command that does not answer within the command timeout (default {@value #DEFAULT_TIMEOUT_MILLIS}
+ * ms), a connection that cannot be opened or breaks, and a server that is loading, busy, read-only or out of memory
+ * all throw {@link StoreUnavailableException}, which Staleguard never takes for "session gone": no cookie is expired,
+ * nothing is deleted. The connection is opened on first use, not by {@link Builder#build()}, so an application starts
+ * while Redis is down; after a failed attempt the next one waits {@value #RECONNECT_PAUSE_MILLIS} ms, so that an outage
+ * costs each request one quick answer rather than a connection attempt. Errors that say the keys or the server do not
+ * match this store ({@code WRONGTYPE}: the prefix is shared with other data; a Redis older than 7.0) throw
+ * {@link IllegalStateException}.
+ * <p>
+ * <b>Session ids</b> are only ever sent as part of a key, never logged nor put into exception messages; an id that is
+ * not {@link SessionStore#isValidId(String) valid} never reaches Redis.
+ * <p>
+ * <b>Usage.</b> Build one store per application, publish it, and close it when the application stops:
+ * <pre>
+ * &#64;WebListener
+ * public class Sessions implements ServletContextListener {
+ *     private RedisSessionStore store;
+ *
+ *     &#64;Override
+ *     public void contextInitialized(ServletContextEvent event) {
+ *         store = RedisSessionStore.builder("redis://sessions.internal:6379/0")
+ *                 .keyPrefix("shop:session:")
+ *                 .commandTimeout(Duration.ofMillis(500))
+ *                 .build();
+ *         event.getServletContext().setAttribute(SessionStore.ATTRIBUTE, store);
+ *     }
+ *
+ *     &#64;Override
+ *     public void contextDestroyed(ServletContextEvent event) {
+ *         store.close();
+ *     }
+ * }
+ * </pre>
+ * With the CDI module, a producer does the same: {@code @Produces @ApplicationScoped SessionStore store()} with a
+ * {@code @Disposes} method that closes it. A store built from a URI owns its Lettuce client, set up for sessions:
+ * commands fail at once while the connection is down (instead of queueing until they time out), and reconnection is
+ * retried at most a second apart. To share the application's own {@link RedisClient} (Sentinel, TLS, credentials
+ * providers), use {@link #builder(RedisClient)}; the store then opens one connection of its own on it and leaves the
+ * client to the application.
+ *
+ * @since 0.1
+ */
+public final class RedisSessionStore implements SessionStore, AutoCloseable {
+
+    /** The default key prefix: {@value}. */
+    public static final String DEFAULT_KEY_PREFIX = "staleguard:session:";
+
+    static final long DEFAULT_TIMEOUT_MILLIS = 2000;
+    static final long RECONNECT_PAUSE_MILLIS = 1000;
+
+    /** The hash fields; the scripts spell them out too. */
+    static final String CREATED_AT = "created_at";
+    static final String ABSOLUTE_EXPIRES_AT = "absolute_expires_at";
+
+    /** KEYS[1] the session; ARGV: now. Returns {} or {created_at, expires_at, absolute_expires_at}. */
+    private static final Script LOOKUP = new Script("""
+            local f = redis.call('HMGET', KEYS[1], 'created_at', 'absolute_expires_at')
+            if not f[1] or not f[2] then return {} end
+            local expires = redis.call('PEXPIRETIME', KEYS[1])
+            if expires <= tonumber(ARGV[1]) then return {} end
+            return {tonumber(f[1]), expires, tonumber(f[2])}
+            """);
+
+    /**
+     * KEYS[1] the session; ARGV: wanted expiry, now. Returns the expiry after the touch, or -1 when there is no live
+     * record. PEXPIREAT never creates a key; GT never shortens one.
+     */
+    private static final Script TOUCH = new Script("""
+            local limit = redis.call('HGET', KEYS[1], 'absolute_expires_at')
+            if not limit then return -1 end
+            if redis.call('PEXPIRETIME', KEYS[1]) <= tonumber(ARGV[2]) then return -1 end
+            local wanted = ARGV[1]
+            if tonumber(wanted) > tonumber(limit) then wanted = limit end
+            redis.call('PEXPIREAT', KEYS[1], wanted, 'GT')
+            return redis.call('PEXPIRETIME', KEYS[1])
+            """);
+
+    /**
+     * KEYS[1] the session; ARGV: created_at, expires_at, absolute_expires_at, now. Returns 0 when a live record (or a
+     * key without expiry) is in the way, else 1. An expired-but-not-yet-removed key is replaced.
+     */
+    private static final Script CREATE = new Script("""
+            local expires = redis.call('PEXPIRETIME', KEYS[1])
+            if expires == -1 or expires > tonumber(ARGV[4]) then return 0 end
+            redis.call('DEL', KEYS[1])
+            redis.call('HSET', KEYS[1], 'created_at', ARGV[1], 'absolute_expires_at', ARGV[3])
+            redis.call('PEXPIREAT', KEYS[1], ARGV[2])
+            return 1
+            """);
+
+    private final RedisClient client;
+    /** Null when the application owns the client. */
+    private final ClientResources ownedResources;
+    private final String prefix;
+    private final Duration timeout;
+    private final Clock clock;
+    private final String description;
+
+    private final Object connecting = new Object();
+    private volatile StatefulRedisConnection<String, String> connection;
+    /** Guarded by {@link #connecting}: no connection attempt before this instant (epoch ms). */
+    private long nextAttempt;
+    private volatile boolean closed;
+
+    private RedisSessionStore(Builder b) {
+        this.prefix = b.prefix;
+        this.timeout = b.timeout;
+        this.clock = b.clock;
+        if (b.client != null) {
+            this.client = b.client;
+            this.ownedResources = null;
+            this.description = "RedisSessionStore[" + prefix + "*]";
+        } else {
+            this.ownedResources = ClientResources.builder()
+                    .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2,
+                            TimeUnit.MILLISECONDS))
+                    .build();
+            this.client = RedisClient.create(ownedResources, b.uri);
+            client.setOptions(ClientOptions.builder()
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
+                    .timeoutOptions(TimeoutOptions.enabled(timeout))
+                    .build());
+            // Host and port only: the URI may carry a password.
+            this.description = "RedisSessionStore[" + b.uri.getHost() + ":" + b.uri.getPort() + ", " + prefix + "*]";
+        }
+    }
+
+    /**
+     * A store with its own Lettuce client.
+     *
+     * @param uri a Redis URI such as {@code redis://host:6379/0}, {@code rediss://user:password@host:6380} or
+     *        {@code redis-sentinel://…}
+     * @return a builder
+     * @throws IllegalArgumentException if {@code uri} is not a Redis URI
+     */
+    public static Builder builder(String uri) {
+        Objects.requireNonNull(uri, "uri");
+        RedisURI parsed;
+        try {
+            parsed = RedisURI.create(uri);
+        } catch (RuntimeException e) {
+            // Not chained: the message may quote the URI, and with it a password.
+            throw new IllegalArgumentException("Not a Redis URI; expected for example redis://127.0.0.1:6379/0");
+        }
+        return new Builder(parsed, null);
+    }
+
+    /**
+     * A store on the application's Lettuce client, which the store does not close.
+     *
+     * @param client a client created with a default URI ({@code RedisClient.create("redis://…")})
+     * @return a builder
+     */
+    public static Builder builder(RedisClient client) {
+        return new Builder(null, Objects.requireNonNull(client, "client"));
+    }
+
+    /** Configures a {@link RedisSessionStore}. */
+    public static final class Builder {
+
+        private final RedisURI uri;
+        private final RedisClient client;
+        private String prefix = DEFAULT_KEY_PREFIX;
+        private Duration timeout = Duration.ofMillis(DEFAULT_TIMEOUT_MILLIS);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(RedisURI uri, RedisClient client) {
+            this.uri = uri;
+            this.client = client;
+        }
+
+        /**
+         * @param prefix what every session key starts with (default {@value RedisSessionStore#DEFAULT_KEY_PREFIX}),
+         *        1 to 100 visible ASCII characters; give each application its own when they share a Redis database
+         * @return this builder
+         * @throws IllegalArgumentException if {@code prefix} is empty, too long or has other characters
+         */
+        public Builder keyPrefix(String prefix) {
+            if (prefix == null || prefix.isEmpty() || prefix.length() > 100 || !SessionStore.isValidId(prefix)) {
+                throw new IllegalArgumentException("keyPrefix must be 1 to 100 visible ASCII characters, such as "
+                        + "'shop:session:', not '" + (prefix == null ? "null" : prefix.replaceAll("\\p{Cntrl}", "?"))
+                        + "'");
+            }
+            this.prefix = prefix;
+            return this;
+        }
+
+        /**
+         * @param timeout how long one command may take before the store counts as unavailable (default
+         *        {@value RedisSessionStore#DEFAULT_TIMEOUT_MILLIS} ms); also the connect timeout of a store built
+         *        from a URI
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is not between 1 ms and 1 minute
+         */
+        public Builder commandTimeout(Duration timeout) {
+            if (timeout == null || timeout.toMillis() < 1 || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("commandTimeout must be between PT0.001S and PT1M, such as "
+                        + "PT0.5S, not " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @return the store; it connects on first use */
+        public RedisSessionStore build() {
+            return new RedisSessionStore(this);
+        }
+    }
+
+    @Override
+    public Optional<StoredSession> lookup(String id) {
+        if (!SessionStore.isValidId(id)) {
+            return Optional.empty();
+        }
+        List<Long> found = run("look up a session", LOOKUP, ScriptOutputType.MULTI, key(id),
+                Long.toString(clock.millis()));
+        if (found == null || found.size() != 3) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredSession(Instant.ofEpochMilli(found.get(0)), Instant.ofEpochMilli(found.get(1)),
+                Instant.ofEpochMilli(found.get(2))));
+    }
+
+    @Override
+    public TouchResult touchIfPresent(String id, Instant newExpiry) {
+        Objects.requireNonNull(newExpiry, "newExpiry");
+        if (!SessionStore.isValidId(id)) {
+            return TouchResult.GONE;
+        }
+        Long expiry = run("touch a session", TOUCH, ScriptOutputType.INTEGER, key(id),
+                Long.toString(newExpiry.toEpochMilli()), Long.toString(clock.millis()));
+        return expiry == null || expiry < 0 ? TouchResult.GONE : TouchResult.touched(Instant.ofEpochMilli(expiry));
+    }
+
+    @Override
+    public void delete(String id) {
+        if (!SessionStore.isValidId(id)) {
+            return;
+        }
+        try {
+            commands("delete a session").del(key(id));
+        } catch (RedisException e) {
+            throw failure("delete a session", e);
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException if {@code id} is not valid, or a live record with this id exists
+     */
+    @Override
+    public void create(String id, StoredSession session) {
+        Objects.requireNonNull(session, "session");
+        if (!SessionStore.isValidId(id)) {
+            throw new IllegalArgumentException("A session id must be 1 to " + MAX_ID_LENGTH
+                    + " visible ASCII characters");
+        }
+        Long created = run("create a session", CREATE, ScriptOutputType.INTEGER, key(id),
+                Long.toString(session.createdAt().toEpochMilli()), Long.toString(session.expiresAt().toEpochMilli()),
+                Long.toString(session.absoluteExpiresAt().toEpochMilli()), Long.toString(clock.millis()));
+        if (created == null || created == 0) {
+            throw new IllegalArgumentException("A session with this id already exists under " + prefix);
+        }
+    }
+
+    /**
+     * Checks that Redis answers and runs this store's scripts (Redis 7.0 or later), so that a wrong server fails at
+     * start-up rather than on the first request.
+     *
+     * @throws IllegalStateException if the server cannot run the scripts, or the prefix holds other data
+     * @throws StoreUnavailableException if Redis cannot be reached
+     */
+    public void check() {
+        lookup("staleguard-check");
+    }
+
+    /** Closes the store's connection, and the client too when the store created it. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (connecting) {
+            StatefulRedisConnection<String, String> c = connection;
+            connection = null;
+            if (c != null) {
+                c.close();
+            }
+        }
+        if (ownedResources != null) {
+            client.shutdown();
+            ownedResources.shutdown(0, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    private String key(String id) {
+        return prefix + id;
+    }
+
+    private <T> T run(String operation, Script script, ScriptOutputType type, String key, String... args) {
+        RedisCommands<String, String> redis = commands(operation);
+        String[] keys = {key};
+        try {
+            try {
+                return redis.evalsha(script.sha, type, keys, args);
+            } catch (RedisNoScriptException notLoadedYet) {
+                // First use on this server (or after a restart or SCRIPT FLUSH): EVAL runs it and caches it.
+                return redis.eval(script.text, type, keys, args);
+            }
+        } catch (RedisException e) {
+            throw failure(operation, e);
+        }
+    }
+
+    private RedisCommands<String, String> commands(String operation) {
+        StatefulRedisConnection<String, String> c = connection;
+        if (c != null) {
+            return c.sync();
+        }
+        synchronized (connecting) {
+            if (closed) {
+                throw new IllegalStateException(description + " is closed");
+            }
+            if (connection == null) {
+                if (clock.millis() < nextAttempt) {
+                    throw new StoreUnavailableException(description + ": no connection to " + operation
+                            + " (the last attempt failed moments ago)");
+                }
+                try {
+                    StatefulRedisConnection<String, String> opened = client.connect();
+                    opened.setTimeout(timeout);
+                    connection = opened;
+                } catch (RedisException e) {
+                    nextAttempt = clock.millis() + RECONNECT_PAUSE_MILLIS;
+                    throw new StoreUnavailableException(description + ": no connection to " + operation + " ("
+                            + e.getClass().getSimpleName() + ")", e);
+                }
+            }
+            return connection.sync();
+        }
+    }
+
+    /**
+     * Only class names and Redis' error code go into the message: Lettuce and Redis messages name no keys, but a
+     * session id must never end up in a log through a message some later version writes.
+     */
+    private RuntimeException failure(String operation, RedisException e) {
+        if (e instanceof RedisCommandExecutionException x && isConfigurationError(x.getMessage())) {
+            return new IllegalStateException(description + ": could not " + operation + " (" + errorCode(x)
+                    + "). The keys under the prefix must be this store's hashes, and the server Redis 7.0 or later.",
+                    e);
+        }
+        String code = e instanceof RedisCommandExecutionException x ? ", " + errorCode(x) : "";
+        return new StoreUnavailableException(description + ": could not " + operation + " ("
+                + e.getClass().getSimpleName() + code + ")", e);
+    }
+
+    /**
+     * Whether Redis refused the command for a reason that waiting will not fix. Everything else (LOADING, BUSY,
+     * READONLY after a failover, MASTERDOWN, OOM, TRYAGAIN, CLUSTERDOWN, too many clients) is transient.
+     */
+    static boolean isConfigurationError(String message) {
+        if (message == null) {
+            return false;
+        }
+        return message.startsWith("WRONGTYPE") || message.startsWith("NOPERM")
+                || (message.startsWith("ERR") && !message.contains("max number of clients"));
+    }
+
+    private static String errorCode(RedisCommandExecutionException e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return "no message";
+        }
+        int space = m.indexOf(' ');
+        String code = space < 0 ? m : m.substring(0, space);
+        return code.length() > 20 || !code.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z') ? "error" : code;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    /** A Lua script and its SHA-1, for EVALSHA. */
+    private static final class Script {
+        final String text;
+        final String sha;
+
+        Script(String text) {
+            this.text = text;
+            try {
+                this.sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                        .digest(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
+            }
+        }
+    }
+}
