@@ -28,21 +28,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>a {@code staleguard.restart-url} context-param is above MicroProfile Config;</li>
  * <li>the filter's {@code restart-url} init-param is above everything.</li>
  * </ol>
- * WildFly only (it lives in {@code src/test/wildfly}): the system property is set with WildFly's
- * {@code ServerSetupTask} through its management API, which the Payara profile does not have on its class path. On
- * Payara the same three levels are covered by {@code MicroProfileConfigIT} (file, context-param, init-param); a server
- * system property would be the admin command {@code create-system-properties}, not wired into the suite.
+ * The context-param and init-param levels are {@link ConfigPrecedenceIT}'s tests, run here again with the system
+ * property set. WildFly only (it lives in {@code src/test/wildfly}): the system property is set with WildFly's
+ * {@code ServerSetupTask} through its management API, which the Payara profile does not have on its class path; on
+ * Payara, {@link ConfigPrecedenceIT} runs the context-param and init-param levels against the file alone (a server
+ * system property there would be the admin command {@code create-system-properties}, not wired into the suite).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @ServerSetup(SystemPropertyConfigIT.RestartUrlProperty.class)
 @DisplayName("C3: configuration precedence with a server system property (WildFly)")
-class SystemPropertyConfigIT {
+class SystemPropertyConfigIT extends ConfigPrecedenceIT {
 
     private static final String SYSTEM_RESTART = "/sys-login";
     private static final String FILE_ONLY = "cdi-sys.war";
-    private static final String CONTEXT_PARAM = "cdi-sys-context.war";
-    private static final String INIT_PARAM = "cdi-sys-init.war";
 
     /** {@code /system-property=staleguard.restart-url:add(value=/sys-login)}, and {@code :remove} afterwards. */
     public static class RestartUrlProperty extends SystemPropertyServerSetupTask {
@@ -56,49 +55,10 @@ class SystemPropertyConfigIT {
         return ConfigApp.war(FILE_ONLY, null);
     }
 
-    @Deployment(name = CONTEXT_PARAM, testable = false)
-    static WebArchive contextParam() {
-        return ConfigApp.war(CONTEXT_PARAM, """
-                    <context-param>
-                        <param-name>staleguard.restart-url</param-name>
-                        <param-value>/context-login</param-value>
-                    </context-param>
-                """);
-    }
-
-    @Deployment(name = INIT_PARAM, testable = false)
-    static WebArchive initParam() {
-        return ConfigApp.war(INIT_PARAM, """
-                    <context-param>
-                        <param-name>staleguard.restart-url</param-name>
-                        <param-value>/context-login</param-value>
-                    </context-param>
-                    <filter>
-                        <filter-name>staleguard</filter-name>
-                        <filter-class>io.staleguard.StaleSessionFilter</filter-class>
-                        <init-param><param-name>restart-url</param-name><param-value>/init-login</param-value></init-param>
-                    </filter>
-                    <filter-mapping><filter-name>staleguard</filter-name><url-pattern>/*</url-pattern></filter-mapping>
-                """);
-    }
-
     @Test
     @DisplayName("C3, system property (MicroProfile Config ordinal 400) over microprofile-config.properties "
             + "(ordinal 100): /sys-login")
     void systemPropertyBeatsTheFile(@ArquillianResource @OperateOnDeployment(FILE_ONLY) URL base) throws Exception {
         assertEquals(ConsentApp.contextPath(base) + SYSTEM_RESTART, ConfigApp.restartTarget(base));
-    }
-
-    @Test
-    @DisplayName("C3, context-param staleguard.restart-url over every MicroProfile Config source: /context-login")
-    void contextParamBeatsMicroprofileConfig(@ArquillianResource @OperateOnDeployment(CONTEXT_PARAM) URL base)
-            throws Exception {
-        assertEquals(ConsentApp.contextPath(base) + "/context-login", ConfigApp.restartTarget(base));
-    }
-
-    @Test
-    @DisplayName("C3, the filter's init-param restart-url over context-param, system property and file: /init-login")
-    void initParamBeatsEverything(@ArquillianResource @OperateOnDeployment(INIT_PARAM) URL base) throws Exception {
-        assertEquals(ConsentApp.contextPath(base) + "/init-login", ConfigApp.restartTarget(base));
     }
 }
