@@ -15,12 +15,11 @@ import io.staleguard.it.consent.SignIn;
 import io.staleguard.it.support.AppEvents;
 import io.staleguard.it.support.Browser;
 import io.staleguard.it.support.Json;
-import io.staleguard.it.support.Reprovisioning;
+import io.staleguard.it.support.Server;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,13 +32,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@DisplayName("B4: an API request into a stale session (WildFly)")
+@DisplayName("B4: an API request into a stale session")
 class ApiRecoveryIT {
 
     private static final String WAR = "consent-api.war";
-
-    @ArquillianResource
-    private ManagementClient management;
 
     @Deployment(testable = false)
     static WebArchive app() {
@@ -56,7 +52,7 @@ class ApiRecoveryIT {
         Browser browser = new Browser();
         HttpResponse<String> consent = SignIn.toConsent(browser, base, "api", "bob");
 
-        Reprovisioning.reprovision(management, ConsentApp.war(WAR, Registration.WEB_XML));
+        Server.current().reprovision(ConsentApp.war(WAR, Registration.WEB_XML));
 
         HttpResponse<String> problem = browser.fetch("POST", Browser.formAction(consent, "consent"), Browser.form());
         assertEquals(401, problem.statusCode(), problem::body);

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 
 import io.staleguard.it.support.Json;
+import io.staleguard.it.support.Server;
 
 /** What Staleguard's answers look like on the wire, checked raw. */
 public final class Answers {
@@ -22,6 +24,19 @@ public final class Answers {
      */
     public static void assertRestart(HttpResponse<String> response, String location, String context) {
         assertRestart(response, location, "JSESSIONID", context);
+    }
+
+    /**
+     * {@link #assertRestart(HttpResponse, String, String)} for a {@code jakarta.ws.rs.core.Response} that the
+     * interceptor returned. RESTEasy (WildFly) sends the {@code Location} as Staleguard wrote it; Jersey (Payara)
+     * resolves a relative {@code Location} against the request's base URI, as JAX-RS {@code ResponseBuilder.location}
+     * describes (an application can turn that off with Jersey's
+     * {@code jersey.config.server.headers.location.relative.resolution.disabled}). Same target, same origin.
+     */
+    public static void assertJaxRsRestart(HttpResponse<String> response, String location, String context) {
+        URI uri = response.uri();
+        assertRestart(response, Server.current().name().equals("Payara")
+                ? uri.getScheme() + "://" + uri.getRawAuthority() + location : location, context);
     }
 
     /** Like {@link #assertRestart(HttpResponse, String, String)}, for the session cookie {@code cookie}. */

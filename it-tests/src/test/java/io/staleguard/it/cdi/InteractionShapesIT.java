@@ -145,7 +145,7 @@ class InteractionShapesIT {
         String staleSessionId = browser.cookie("JSESSIONID");
         ConsentFlow.wipeSessions(base);
         SessionEvents events = SessionEvents.mark(base);
-        ServerLog log = ServerLog.mark();
+        ServerLog log = ServerLog.mark(base);
 
         URI report = URI.create(base + "steps/report");
         HttpResponse<String> partial = browser.get(report);
@@ -157,7 +157,7 @@ class InteractionShapesIT {
         assertNoSetCookie(partial);
         events.assertOne(report.getRawPath(), staleSessionId);
         String logged = log.since();
-        List<String> warnings = log.linesWith("SG0002");
+        List<String> warnings = log.recordsWith("SG0002");
         assertEquals(1, warnings.size(), logged);
         assertTrue(warnings.get(0).contains("/steps/report"), warnings.get(0));
         assertFalse(logged.contains("IllegalStateException"), logged);

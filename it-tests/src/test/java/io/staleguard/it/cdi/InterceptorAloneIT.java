@@ -1,6 +1,7 @@
 package io.staleguard.it.cdi;
 
 import static io.staleguard.it.cdi.Answers.assertNoSetCookie;
+import static io.staleguard.it.cdi.Answers.assertJaxRsRestart;
 import static io.staleguard.it.cdi.Answers.assertProblem;
 import static io.staleguard.it.cdi.Answers.assertRestart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,7 +52,7 @@ class InterceptorAloneIT {
         URI confirm = Browser.formAction(consent, "consent-rest");
         HttpResponse<String> recovery = browser.post(confirm, Browser.form());
 
-        assertRestart(recovery, context + "/authorize", context);
+        assertJaxRsRestart(recovery, context + "/authorize", context);
         events.assertOne(confirm.getRawPath(), staleSessionId);
         assertEquals(200, browser.follow(recovery).statusCode(), browser.history()::toString);
     }

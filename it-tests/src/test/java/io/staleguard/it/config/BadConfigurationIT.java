@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * C3 on WildFly: a bad configuration value fails the deployment, with a message naming the key and the value, for
- * each way of registering the filter. WildFly initialises filters lazily, on the first request that reaches them, so
- * without a check at start-up the application would deploy and then answer every request with a 500.
+ * C3 on a real server: a bad configuration value fails the deployment, with a message naming the key and the value,
+ * for each way of registering the filter. WildFly initialises filters lazily, on the first request that reaches them,
+ * so without a check at start-up the application would deploy and then answer every request with a 500.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@DisplayName("C3: a bad configuration value fails the deployment (WildFly)")
+@DisplayName("C3: a bad configuration value fails the deployment")
 class BadConfigurationIT {
 
     private static final String WEB_XML = "bad-webxml.war";

@@ -34,7 +34,7 @@ public class FoilStores implements ServletContextListener {
     static final String FOIL = "it.foil";
     static final String LATENCY = "it.foil-latency-ms";
 
-    @Resource(lookup = SessionTable.EXAMPLE_DS)
+    @Resource(lookup = SessionTable.DEFAULT_DS)
     private DataSource exampleDs;
 
     @Override

@@ -24,7 +24,8 @@ public final class RollingApp {
 
     /** Where the sessions live. */
     public enum Store {
-        /** {@code store=jdbc:java:jboss/datasources/ExampleDS}: WildFly's built-in H2 data source. */
+        /** {@code store=jdbc:java:comp/DefaultDataSource}: the server's built-in H2 (WildFly's ExampleDS, Payara's
+         * jdbc/__default). */
         H2,
         /**
          * {@code store=jdbc:} a PostgreSQL data source that the application defines in web.xml
@@ -67,7 +68,7 @@ public final class RollingApp {
         switch (store) {
             case H2 -> {
                 war.addClasses(SessionTable.class, RowsServlet.class);
-                params.put("staleguard.store", "jdbc:" + SessionTable.EXAMPLE_DS);
+                params.put("staleguard.store", "jdbc:" + SessionTable.DEFAULT_DS);
             }
             case POSTGRES -> {
                 war.addAsLibrary(postgresDriver());

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Incident 2 on WildFly with its built-in H2 data source ({@code ExampleDS}): slow API calls in flight while the user
+ * Incident 2 with the server's built-in H2 data source ({@code java:comp/DefaultDataSource}): slow API calls in flight while the user
  * signs out must not bring the session back ({@link LogoutRace}). The same flow against the unit race harness's foils,
  * deployed as the application's store, sees the revivals, which shows the flow can fail.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@DisplayName("R2 R3: rolling sessions racing a logout on WildFly (H2 ExampleDS)")
+@DisplayName("R2 R3: rolling sessions racing a logout (H2, the server's default data source)")
 class RollingLogoutIT {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -47,11 +47,11 @@ class RollingLogoutIT {
     }
 
     @Test
-    @DisplayName("R2 R3 R5 R6 B2 E1: 10 slow calls and a logout, 20 rounds, JdbcSessionStore on ExampleDS → no row "
+    @DisplayName("R2 R3 R5 R6 B2 E1: 10 slow calls and a logout, 20 rounds, JdbcSessionStore on the default data source → no row "
             + "left, no refreshed cookie for calls after the logout, the old cookie is signed out (401, expired), "
             + "exact headers, one LOGGED_OUT per logout")
     void noRevival(@ArquillianResource @OperateOnDeployment("h2") URL base) throws Exception {
-        LogoutRace.assertGuarded(LogoutRace.run("H2 (ExampleDS)", base, id -> rows(base, id), true), base);
+        LogoutRace.assertGuarded(LogoutRace.run("H2 (default data source)", base, id -> rows(base, id), true), base);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Incident 2 on WildFly with PostgreSQL: the application brings its data source (web.xml {@code <data-source>}) and
+ * Incident 2 with PostgreSQL: the application brings its data source (web.xml {@code <data-source>}) and
  * the driver ({@code WEB-INF/lib}), Staleguard uses it through {@code store=jdbc:<JNDI name>}, and the test reads the
  * table directly. {@link PostgresSessions} comes first: without PostgreSQL the class fails on CI and is skipped
  * elsewhere, before anything is deployed.
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresSessions.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@DisplayName("R2 R3: rolling sessions racing a logout on WildFly (PostgreSQL)")
+@DisplayName("R2 R3: rolling sessions racing a logout (PostgreSQL)")
 class RollingLogoutPostgresIT {
 
     @Deployment(testable = false)

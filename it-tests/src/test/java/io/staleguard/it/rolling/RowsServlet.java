@@ -24,7 +24,7 @@ public class RowsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    @Resource(lookup = SessionTable.EXAMPLE_DS)
+    @Resource(lookup = SessionTable.DEFAULT_DS)
     private transient DataSource exampleDs;
 
     @Override

@@ -13,16 +13,18 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * The README's session table (PostgreSQL and H2 share the DDL), created when the application starts in WildFly's
- * in-memory H2 database ({@code ExampleDS}), which only the server can reach. Created if missing and never dropped:
+ * The README's session table (PostgreSQL and H2 share the DDL), created when the application starts in the server's
+ * default data source, {@code java:comp/DefaultDataSource} (Jakarta EE's portable name for it: WildFly's in-memory H2
+ * {@code ExampleDS}, Payara's embedded H2 {@code jdbc/__default}), which only the server can reach. Created if missing
+ * and never dropped:
  * the H2 applications of this package share it, and it lives as long as the server.
  */
 @WebListener
 public class SessionTable implements ServletContextListener {
 
-    static final String EXAMPLE_DS = "java:jboss/datasources/ExampleDS";
+    static final String DEFAULT_DS = "java:comp/DefaultDataSource";
 
-    @Resource(lookup = EXAMPLE_DS)
+    @Resource(lookup = DEFAULT_DS)
     private DataSource exampleDs;
 
     /** The README's DDL, for {@code table} (optionally schema-qualified), idempotent. */
@@ -49,7 +51,7 @@ public class SessionTable implements ServletContextListener {
         try (Connection c = exampleDs.getConnection()) {
             create(c, "staleguard_session");
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create the session table in " + EXAMPLE_DS, e);
+            throw new IllegalStateException("could not create the session table in " + DEFAULT_DS, e);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import io.staleguard.it.sso.SsoApp.Variant;
 import io.staleguard.it.support.AppEvents;
 import io.staleguard.it.support.Browser;
+import io.staleguard.it.support.Server;
 import io.staleguard.it.support.ServerLog;
 import io.staleguard.it.support.SetCookie;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -101,7 +102,7 @@ class IdentitySwitchIT {
         assertEquals(ALICE, signedInAs(browser.open(home(base))));
         String aliceSession = browser.cookie("JSESSIONID");
         int eventsBefore = AppEvents.of(base).size();
-        ServerLog log = ServerLog.mark();
+        ServerLog log = ServerLog.mark(base);
 
         browser.proxyHeader(HEADER, BOB);
         HttpResponse<String> flush = browser.get(URI.create(base + "home?tab=recent"));
@@ -166,7 +167,7 @@ class IdentitySwitchIT {
         assertEquals(ALICE, signedInAs(browser.open(home(base))));
         String session = browser.cookie("JSESSIONID");
         int eventsBefore = AppEvents.of(base).size();
-        ServerLog log = ServerLog.mark();
+        ServerLog log = ServerLog.mark(base);
 
         for (int i = 0; i < 3; i++) {
             RawHttp.Response r = RawHttp.get(UNTRUSTED, base, "home", "Cookie", "JSESSIONID=" + session, HEADER, BOB);
@@ -175,7 +176,7 @@ class IdentitySwitchIT {
             assertEquals(List.of(), r.all("Set-Cookie"), "nothing expired");
         }
         assertEquals(eventsBefore, AppEvents.of(base).size(), "no session ended");
-        List<String> warnings = log.linesWith("SG0009");
+        List<String> warnings = log.recordsWith("SG0009");
         assertEquals(1, warnings.size(), () -> "one warning a minute: " + warnings);
         assertTrue(warnings.get(0).contains(UNTRUSTED) && warnings.get(0).contains(HEADER), warnings.get(0));
 
@@ -184,7 +185,7 @@ class IdentitySwitchIT {
         assertTrue(trusted.all("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID=;")
                 && c.contains("Max-Age=0")), () -> trusted.all("Set-Cookie").toString());
         assertEquals(eventsBefore + 1, AppEvents.of(base).size());
-        assertEquals(1, log.linesWith("SG0009").size(), "the trusted request is not warned about");
+        assertEquals(1, log.recordsWith("SG0009").size(), "the trusted request is not warned about");
     }
 
     @Test
@@ -214,9 +215,12 @@ class IdentitySwitchIT {
         String lookAlike = "b\u043Eb@example.com";
         RawHttp.Response flush = RawHttp.get(TRUSTED, base, "home", "Cookie", "JSESSIONID=" + session, HEADER,
                 lookAlike);
-        assertEquals(303, flush.status(), flush::body);
+        // Payara's HTTP parser (Grizzly) refuses a header value with bytes above 0x7F: 400 before the application
+        // runs, so nobody is signed in there either. WildFly passes the bytes on, and the look-alike is not B.
+        boolean refusedByServer = Server.current().name().equals("Payara");
+        assertEquals(refusedByServer ? 400 : 303, flush.status(), flush::body);
         RawHttp.Response landed = RawHttp.get(TRUSTED, base, "home", HEADER, lookAlike);
-        assertEquals(403, landed.status(), landed::body);
+        assertEquals(refusedByServer ? 400 : 403, landed.status(), landed::body);
         assertNull(signedInAs(landed.body()), landed::body);
 
         // Case and surrounding spaces do not make B someone else (identity-ignore-case=true, the default).

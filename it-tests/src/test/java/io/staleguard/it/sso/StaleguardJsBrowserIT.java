@@ -77,7 +77,7 @@ class StaleguardJsBrowserIT {
             long historyLength = (Long) chromium.script("return history.length");
             int homeLoads = homeLoads(base);
             int events = AppEvents.of(base).size();
-            ServerLog log = ServerLog.mark();
+            ServerLog log = ServerLog.mark(base);
 
             chromium.proxyHeader(HEADER, BOB);
             armBurst(base);
@@ -89,7 +89,7 @@ class StaleguardJsBrowserIT {
 
             Map<String, Long> counted = counters(chromium);
             List<AppEvents.Ended> ended = AppEvents.of(base).subList(events, AppEvents.of(base).size());
-            long loopGuarded = log.linesWith("SG0003").size();
+            long loopGuarded = log.recordsWith("SG0003").size();
             int navigations = homeLoads(base) - homeLoads;
             System.out.println("staleguard.js: " + counted + ", navigations=" + navigations + ", SessionEnded="
                     + ended.size() + ", loop-guarded answers=" + loopGuarded);

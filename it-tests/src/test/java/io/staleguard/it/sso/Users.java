@@ -18,7 +18,8 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * The application's user table, in the server's H2 {@code ExampleDS}: {@value SsoApp#ALICE} and {@value SsoApp#BOB}.
+ * The application's user table, in the server's default data source ({@code java:comp/DefaultDataSource}: H2 on
+ * WildFly and Payara): {@value SsoApp#ALICE} and {@value SsoApp#BOB}.
  * The sign-in looks the proxy's header up here, the way the context-param {@value SsoApp#LOOKUP_PARAM} says.
  */
 @WebListener
@@ -52,15 +53,15 @@ public class Users implements ServletContextListener {
         ServletContext context = event.getServletContext();
         lookup = "ilike".equals(context.getInitParameter(SsoApp.LOOKUP_PARAM)) ? Lookup.ILIKE : Lookup.EXACT;
         try {
-            dataSource = InitialContext.doLookup("java:jboss/datasources/ExampleDS");
+            dataSource = InitialContext.doLookup("java:comp/DefaultDataSource");
         } catch (NamingException e) {
-            throw new IllegalStateException("no ExampleDS", e);
+            throw new IllegalStateException("no default data source", e);
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS sso_users (email VARCHAR(320) PRIMARY KEY)");
             s.execute("MERGE INTO sso_users KEY (email) VALUES ('" + SsoApp.ALICE + "'), ('" + SsoApp.BOB + "')");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot set up the user table in ExampleDS", e);
+            throw new IllegalStateException("cannot set up the user table in the default data source", e);
         }
         context.setAttribute(ATTRIBUTE, this);
     }

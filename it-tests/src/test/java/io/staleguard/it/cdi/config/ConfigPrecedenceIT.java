@@ -3,7 +3,6 @@ package io.staleguard.it.cdi.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
-import java.util.Map;
 
 import io.staleguard.it.consent.ConsentApp;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -11,46 +10,24 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.api.ServerSetup;
-import org.jboss.as.arquillian.setup.SystemPropertyServerSetupTask;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * C3's precedence on WildFly, with the server's system property {@code staleguard.restart-url=/sys-login} (added
- * through the management API before these deployments, removed after them) and, in every deployment,
- * {@code microprofile-config.properties} saying {@code /mp-login}:
- * <ol>
- * <li>MicroProfile Config's own order decides between its sources: system properties (ordinal 400) above the
- * application's {@code microprofile-config.properties} (ordinal 100);</li>
- * <li>a {@code staleguard.restart-url} context-param is above MicroProfile Config;</li>
- * <li>the filter's {@code restart-url} init-param is above everything.</li>
- * </ol>
+ * C3's precedence on every server, with {@code microprofile-config.properties} saying {@code /mp-login} in each
+ * deployment: a {@code staleguard.restart-url} context-param is above MicroProfile Config, and the filter's
+ * {@code restart-url} init-param is above everything. (On WildFly, {@code SystemPropertyConfigIT} runs these again
+ * with a server system property set as well.)
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@ServerSetup(SystemPropertyConfigIT.RestartUrlProperty.class)
-@DisplayName("C3: configuration precedence with a server system property (WildFly)")
-class SystemPropertyConfigIT {
+@DisplayName("C3: configuration precedence over MicroProfile Config")
+class ConfigPrecedenceIT {
 
-    private static final String SYSTEM_RESTART = "/sys-login";
-    private static final String FILE_ONLY = "cdi-sys.war";
-    private static final String CONTEXT_PARAM = "cdi-sys-context.war";
-    private static final String INIT_PARAM = "cdi-sys-init.war";
-
-    /** {@code /system-property=staleguard.restart-url:add(value=/sys-login)}, and {@code :remove} afterwards. */
-    public static class RestartUrlProperty extends SystemPropertyServerSetupTask {
-        public RestartUrlProperty() {
-            super(Map.of("staleguard.restart-url", SYSTEM_RESTART));
-        }
-    }
-
-    @Deployment(name = FILE_ONLY, testable = false)
-    static WebArchive fileOnly() {
-        return ConfigApp.war(FILE_ONLY, null);
-    }
+    static final String CONTEXT_PARAM = "cdi-precedence-context.war";
+    static final String INIT_PARAM = "cdi-precedence-init.war";
 
     @Deployment(name = CONTEXT_PARAM, testable = false)
     static WebArchive contextParam() {
@@ -79,13 +56,6 @@ class SystemPropertyConfigIT {
     }
 
     @Test
-    @DisplayName("C3, system property (MicroProfile Config ordinal 400) over microprofile-config.properties "
-            + "(ordinal 100): /sys-login")
-    void systemPropertyBeatsTheFile(@ArquillianResource @OperateOnDeployment(FILE_ONLY) URL base) throws Exception {
-        assertEquals(ConsentApp.contextPath(base) + SYSTEM_RESTART, ConfigApp.restartTarget(base));
-    }
-
-    @Test
     @DisplayName("C3, context-param staleguard.restart-url over every MicroProfile Config source: /context-login")
     void contextParamBeatsMicroprofileConfig(@ArquillianResource @OperateOnDeployment(CONTEXT_PARAM) URL base)
             throws Exception {
@@ -93,7 +63,7 @@ class SystemPropertyConfigIT {
     }
 
     @Test
-    @DisplayName("C3, the filter's init-param restart-url over context-param, system property and file: /init-login")
+    @DisplayName("C3, the filter's init-param restart-url over the context-param and every MicroProfile Config source: /init-login")
     void initParamBeatsEverything(@ArquillianResource @OperateOnDeployment(INIT_PARAM) URL base) throws Exception {
         assertEquals(ConsentApp.contextPath(base) + "/init-login", ConfigApp.restartTarget(base));
     }
