@@ -63,6 +63,10 @@ abstract class RoundTripRig implements AutoCloseable {
      * The live sessions split into {@code threads} disjoint slices, so that no two client threads touch one record.
      */
     String[][] slices(int threads) {
+        if (threads > sessions.size()) {
+            throw new IllegalArgumentException(threads + " threads need at least as many sessions, not "
+                    + sessions.size());
+        }
         String[][] slices = new String[threads][];
         for (int t = 0; t < threads; t++) {
             List<String> mine = new ArrayList<>();

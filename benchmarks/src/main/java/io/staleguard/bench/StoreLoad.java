@@ -105,24 +105,24 @@ final class StoreLoad {
                 try {
                     go.await();
                     long end = deadline[0];
-                    for (int i = 0; System.nanoTime() - end < 0; i = i + 1 == mine.length ? 0 : i + 1) {
+                    int i = 0;
+                    // At least one touch, even from a thread that started late on a busy machine.
+                    do {
                         Instant newExpiry = Instant.now().plus(RoundTripRig.INACTIVITY);
                         long start = System.nanoTime();
                         SessionStore.TouchResult result = store.touchIfPresent(mine[i], newExpiry);
                         long took = System.nanoTime() - start;
+                        i = i + 1 == mine.length ? 0 : i + 1;
                         n++;
                         if (result.isGone()) {
                             gone[thread]++;
                         }
-                        if (latencies == null) {
-                            continue;
-                        }
-                        if (recorded < latencies.length) {
+                        if (latencies != null && recorded < latencies.length) {
                             latencies[recorded++] = took;
-                        } else {
+                        } else if (latencies != null) {
                             unrecorded++;
                         }
-                    }
+                    } while (System.nanoTime() - end < 0);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 } finally {
