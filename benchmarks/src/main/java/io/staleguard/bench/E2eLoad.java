@@ -76,13 +76,17 @@ final class E2eLoad {
     }
 
     /**
-     * Loads {@code GET /<app>/page} for {@code duration}, each thread with its own connection and session.
+     * Loads {@code GET /<app>/page} for {@code duration} from {@code connections} threads, each with its own
+     * connection and session.
      *
      * @param serverCpu the server's CPU time so far (ns), or -1 when unknown
      */
-    E2eRun run(String app, int round, String[] sessions, Duration duration, LongSupplier serverCpu)
+    E2eRun run(String app, int round, int connections, String[] sessions, Duration duration, LongSupplier serverCpu)
             throws InterruptedException {
-        int n = threads();
+        if (connections < 1 || connections > threads()) {
+            throw new IllegalArgumentException("1 to " + threads() + " connections, not " + connections);
+        }
+        int n = connections;
         Worker[] workers = new Worker[n];
         CountDownLatch ready = new CountDownLatch(n);
         CountDownLatch go = new CountDownLatch(1);
@@ -133,7 +137,7 @@ final class E2eLoad {
         }
         Arrays.sort(all);
         long serverCpuNanos = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
-        return new E2eRun(app, round, requests, end - start, errors, refreshed, percentile(all, 0.50),
+        return new E2eRun(app, round, connections, requests, end - start, errors, refreshed, percentile(all, 0.50),
                 percentile(all, 0.99), percentile(all, 0.999), serverCpuNanos, clientCpu, firstError);
     }
 

@@ -5,6 +5,7 @@ package io.staleguard.bench;
  *
  * @param app the context path without slash: {@code plain} or {@code guarded}
  * @param round 1-based, or 0 for the warm-up
+ * @param connections client threads, each with one keep-alive connection
  * @param requests responses read (any status)
  * @param nanos from the start signal to the last response read
  * @param errors responses other than 200, and I/O failures
@@ -14,8 +15,8 @@ package io.staleguard.bench;
  * @param clientCpuNanos the load threads' CPU time during the run
  * @param firstError the first error seen, or null
  */
-record E2eRun(String app, int round, long requests, long nanos, long errors, long refreshedCookies, long p50Nanos,
-        long p99Nanos, long p999Nanos, long serverCpuNanos, long clientCpuNanos, String firstError) {
+record E2eRun(String app, int round, int connections, long requests, long nanos, long errors, long refreshedCookies,
+        long p50Nanos, long p99Nanos, long p999Nanos, long serverCpuNanos, long clientCpuNanos, String firstError) {
 
     double throughput() {
         return requests * 1e9 / nanos;

@@ -78,7 +78,8 @@ final class E2eServer implements AutoCloseable {
                 .redirectOutput(work.resolve("console.log").toFile());
         Map<String, String> env = pb.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("JAVA_OPTS", JAVA_OPTS);
+        // bench.e2e.java-opts: extra server JVM options for a diagnosis, e.g. -XX:StartFlightRecording=...
+        env.put("JAVA_OPTS", (JAVA_OPTS + " " + System.getProperty("bench.e2e.java-opts", "")).trim());
         // the script then forwards SIGTERM to the server JVM instead of leaving it behind
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         E2eServer server = new E2eServer(baseDir, pb.start(), offset);

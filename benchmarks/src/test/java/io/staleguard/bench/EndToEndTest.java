@@ -22,10 +22,12 @@ class EndToEndTest {
         System.out.println(section.toMarkdown());
 
         List<E2eRun> runs = part.lastRuns();
-        // warm-up of each application, then 2 rounds of both
-        assertEquals(List.of("plain", "guarded", "plain", "guarded", "guarded", "plain"),
-                runs.stream().map(E2eRun::app).toList());
-        assertEquals(List.of(0, 0, 1, 1, 2, 2), runs.stream().map(E2eRun::round).toList());
+        // warm-up of each application, then 2 rounds of both, saturated then with one connection, ABBA order
+        assertEquals(List.of("plain", "guarded", "plain", "guarded", "plain", "guarded", "guarded", "plain",
+                "guarded", "plain"), runs.stream().map(E2eRun::app).toList());
+        assertEquals(List.of(0, 0, 1, 1, 1, 1, 2, 2, 2, 2), runs.stream().map(E2eRun::round).toList());
+        int n = EndToEnd.THREADS;
+        assertEquals(List.of(n, n, n, n, 1, 1, n, n, 1, 1), runs.stream().map(E2eRun::connections).toList());
         for (E2eRun run : runs) {
             assertTrue(run.requests() > 0, "no responses in " + run);
             assertEquals(0, run.errors(), "errors in " + run);
@@ -34,7 +36,7 @@ class EndToEndTest {
         }
         assertEquals(3, section.tables.size());
         assertEquals(runs.size(), section.tables.get(0).rows().size());
-        assertEquals(2, section.targets.size());
+        assertEquals(3, section.targets.size());
         assertFalse(section.method.isBlank());
     }
 }
