@@ -31,7 +31,11 @@ import java.util.function.ToDoubleFunction;
  * session).
  * <p>
  * Duration: FULL about 4 minutes (WildFly boot, 2 × 10 s warm-up, 6 rounds of 2 × 10 s saturated and 2 × 5 s with one
- * connection, shutdown); SMOKE about 25 s (2 × 1 s warm-up, 2 rounds of 4 × 1 s).
+ * connection, shutdown); SMOKE about 20 s (2 × 1 s warm-up, 2 rounds of 4 × 1 s).
+ * <p>
+ * To profile the server, run {@link Report} directly with {@code --only EndToEnd} and
+ * {@code -Dbench.e2e.java-opts=-XX:StartFlightRecording=filename=/tmp/wildfly.jfr,settings=profile}: the options are
+ * added to the WildFly JVM's.
  */
 final class EndToEnd implements Part {
 
