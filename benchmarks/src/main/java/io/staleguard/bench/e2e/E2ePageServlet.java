@@ -1,0 +1,39 @@
+package io.staleguard.bench.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The page under load, identical in both WARs: a fixed 1 KiB text body with a Content-Length, so that the only
+ * difference between the two applications is the filters in front of it.
+ */
+public class E2ePageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The body's length in bytes. */
+    public static final int PAGE_BYTES = 1024;
+
+    private static final byte[] PAGE = page();
+
+    private static byte[] page() {
+        String line = "Staleguard end-to-end benchmark page: the same bytes with and without the filters.\n";
+        StringBuilder b = new StringBuilder(PAGE_BYTES);
+        while (b.length() < PAGE_BYTES) {
+            b.append(line);
+        }
+        b.setLength(PAGE_BYTES - 1);
+        return b.append('\n').toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain;charset=US-ASCII");
+        response.setContentLength(PAGE.length);
+        response.getOutputStream().write(PAGE);
+    }
+}
