@@ -43,7 +43,8 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
     private final Instant now;
     /** The most any session cookie may live. */
     private final long capSeconds;
-    private final Set<String> gone = ConcurrentHashMap.newKeySet();
+    /** Created by the first {@link #gone}: most requests never meet an ended session. */
+    private volatile Set<String> gone;
     private volatile String touchedId;
     private volatile long touchedSeconds;
     private volatile boolean sessionCookieSet;
@@ -63,7 +64,22 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
 
     /** These ids are dead: any attempt to set them again on this response is dropped. */
     void gone(Collection<String> ids) {
-        gone.addAll(ids);
+        Set<String> set = gone;
+        if (set == null) {
+            synchronized (this) {
+                set = gone;
+                if (set == null) {
+                    set = ConcurrentHashMap.newKeySet();
+                    gone = set;
+                }
+            }
+        }
+        set.addAll(ids);
+    }
+
+    private boolean isGone(String id) {
+        Set<String> set = gone;
+        return set != null && set.contains(id);
     }
 
     /** Writes Staleguard's own refreshed session cookie, ahead of anything the application writes. */
@@ -88,7 +104,7 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         }
         String value = unquote(cookie.getValue());
         boolean expiry = value.isEmpty() || cookie.getMaxAge() == 0;
-        if (!expiry && gone.contains(value)) {
+        if (!expiry && isGone(value)) {
             dropped(value);
             return;
         }
@@ -211,7 +227,7 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         if (expiry) {
             return header;
         }
-        if (gone.contains(value)) {
+        if (isGone(value)) {
             dropped(value);
             return null;
         }
