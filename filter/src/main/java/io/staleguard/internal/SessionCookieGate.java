@@ -40,7 +40,8 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
             .ofPattern("EEE, dd-MMM-yyyy HH:mm:ss zzz", Locale.ROOT);
 
     private final String cookieName;
-    private final Instant now;
+    /** When the request started, in epoch milliseconds: an {@link Instant} is built only when a cookie needs one. */
+    private final long nowMillis;
     /** The most any session cookie may live. */
     private final long capSeconds;
     /** Created by the first {@link #gone}: most requests never meet an ended session. */
@@ -49,16 +50,16 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
     private volatile long touchedSeconds;
     private volatile boolean sessionCookieSet;
 
-    SessionCookieGate(HttpServletResponse response, String cookieName, Instant now, Duration cap) {
+    SessionCookieGate(HttpServletResponse response, String cookieName, long nowMillis, Duration cap) {
         super(response);
         this.cookieName = cookieName;
-        this.now = now;
+        this.nowMillis = nowMillis;
         this.capSeconds = cap.getSeconds();
     }
 
     /** This request touched {@code id}: its cookie may live until the record's expiry, and no longer. */
     void touched(String id, Instant expiresAt) {
-        touchedSeconds = Math.min(capSeconds, Math.max(0, Duration.between(now, expiresAt).getSeconds()));
+        touchedSeconds = Math.min(capSeconds, Math.max(0, Duration.between(now(), expiresAt).getSeconds()));
         touchedId = id;
     }
 
@@ -203,6 +204,7 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         if (!cookieName.equals(name)) {
             return header;
         }
+        Instant now = now();
         String[] parts = header.split(";", -1);
         String value = unquote(parts[0].substring(parts[0].indexOf('=') + 1).trim());
         Long maxAge = null;
@@ -255,6 +257,10 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         }
         // Max-Age wins over Expires in every browser, so it holds the cap even if an Expires could not be read.
         return out.append("; Max-Age=").append(cap).toString();
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(nowMillis);
     }
 
     private void dropped(String value) {
