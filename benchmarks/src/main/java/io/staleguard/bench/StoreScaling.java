@@ -29,6 +29,9 @@ final class StoreScaling implements Part {
     /** What {@link InMemorySessionStore}'s Javadoc promises per record, besides its id. */
     static final double DOCUMENTED_BYTES_PER_SESSION = 150;
 
+    /** A 255-character id: String (24 B) and its Latin-1 byte array (16 B header + 255, padded to 272). */
+    static final int LONGEST_ID_BYTES = 296;
+
     private static final Instant T0 = Instant.parse("2026-01-01T09:00:00Z");
     /** Even records expire 10 minutes after T0, odd ones 60 minutes after: at T0 + 30 min half are gone. */
     private static final Instant SHORT = T0.plus(Duration.ofMinutes(10));
@@ -61,7 +64,9 @@ final class StoreScaling implements Part {
         }
         Measured largest = all.get(all.size() - 1);
         double worstStoreBytes = all.stream().mapToDouble(Measured::storeBytes).max().orElse(Double.NaN);
-        double defaultBoundMb = InMemorySessionStore.DEFAULT_MAX_SESSIONS * largest.totalBytes() / 1e6;
+        Measured atDefault = all.stream().filter(m -> m.sessions == InMemorySessionStore.DEFAULT_MAX_SESSIONS)
+                .findFirst().orElse(largest);
+        double defaultBoundMb = InMemorySessionStore.DEFAULT_MAX_SESSIONS * atDefault.totalBytes() / 1e6;
         Section section = new Section("Scaling of the in-memory store", method(mode, touchNanos)).table(table);
         section.target(new Target("Memory bounded: heap per session besides its id",
                 "≤ ~150 B + id per session (InMemorySessionStore's Javadoc)",
@@ -70,8 +75,14 @@ final class StoreScaling implements Part {
                 worstStoreBytes <= DOCUMENTED_BYTES_PER_SESSION));
         section.note("The bound: the store holds at most maxSessions records (default "
                 + String.format(Locale.ROOT, "%,d", InMemorySessionStore.DEFAULT_MAX_SESSIONS) + "); at the "
-                + Table.number(largest.totalBytes()) + " B per session measured here with 43-character ids, the default "
-                + "bound is about " + Table.number(defaultBoundMb) + " MB of heap. A record is a ConcurrentHashMap node, "
+                + Table.number(atDefault.totalBytes()) + " B per session measured "
+                + (atDefault == largest && largest.sessions != InMemorySessionStore.DEFAULT_MAX_SESSIONS
+                        ? "at " + String.format(Locale.ROOT, "%,d", largest.sessions) + " sessions (extrapolated)"
+                        : "at that size")
+                + " with 43-character ids, the default bound is about " + Table.number(defaultBoundMb)
+                + " MB of heap; with ids of the longest allowed length (255 characters, about 300 B each) about "
+                + Table.number(InMemorySessionStore.DEFAULT_MAX_SESSIONS * (atDefault.storeBytes + LONGEST_ID_BYTES) / 1e6)
+                + " MB. A record is a ConcurrentHashMap node, "
                 + "a record of three longs, the id String and its share of the hash table (whose size is a power of two, "
                 + "so the per-session share steps with the size). Full, the store refuses new sign-ins after a sweep "
                 + "instead of growing.");
