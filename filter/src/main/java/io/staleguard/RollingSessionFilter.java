@@ -6,6 +6,7 @@ import java.time.Clock;
 import io.staleguard.internal.ConfigException;
 import io.staleguard.internal.DropIn;
 import io.staleguard.internal.Engine;
+import io.staleguard.internal.Exchange;
 import io.staleguard.internal.Rolling;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -90,8 +91,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public class RollingSessionFilter implements Filter {
 
-    private static final String ACTIVE = RollingSessionFilter.class.getName() + ".ACTIVE";
-
     private Rolling rolling;
 
     /**
@@ -135,15 +134,16 @@ public class RollingSessionFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (rolling == null || !(request instanceof HttpServletRequest req)
-                || !(response instanceof HttpServletResponse res) || request.getAttribute(ACTIVE) != null) {
+                || !(response instanceof HttpServletResponse res) || Exchange.rollingActive()) {
             chain.doFilter(request, response);
             return;
         }
-        req.setAttribute(ACTIVE, Boolean.TRUE);
+        // A second RollingSessionFilter on this request (two registrations, or a forward) leaves it to the first.
+        Exchange.rollingActive(true);
         try {
             rolling.filter(req, res, chain);
         } finally {
-            req.removeAttribute(ACTIVE);
+            Exchange.rollingActive(false);
         }
     }
 

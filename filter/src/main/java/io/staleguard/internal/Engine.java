@@ -283,17 +283,30 @@ public final class Engine implements AutoCloseable {
             return List.of();
         }
         String name = settings.sessionCookie.name();
-        List<String> ids = new ArrayList<>(1);
+        // Browsers almost always send one session cookie: a list of several is built only when a second id comes.
+        String first = null;
+        List<String> ids = null;
         for (Cookie c : cookies) {
             String value = c.getValue();
-            if (name.equals(c.getName()) && value != null && !value.isEmpty() && !ids.contains(value)) {
+            if (!name.equals(c.getName()) || value == null || value.isEmpty() || value.equals(first)) {
+                continue;
+            }
+            if (first == null) {
+                first = value;
+                continue;
+            }
+            if (ids == null) {
+                ids = new ArrayList<>(MAX_SESSION_IDS);
+                ids.add(first);
+            }
+            if (!ids.contains(value)) {
                 ids.add(value);
                 if (ids.size() == MAX_SESSION_IDS) {
                     break;
                 }
             }
         }
-        return ids;
+        return ids != null ? ids : first != null ? List.of(first) : List.of();
     }
 
     /**

@@ -8,6 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * the request (the {@code @Interaction} interceptor, {@code Staleguard.recover}) can recover on it. Binding allocates
  * nothing on the request path: each thread keeps one slot array for good.
  * <p>
+ * The same slots mark a {@code RollingSessionFilter} running on this thread, so that a second one (two
+ * registrations, or a forward) leaves the request to the first without setting a request attribute, which a container
+ * stores in a map node of its own on every request.
+ * <p>
  * The thread-local holds a plain {@code Object[]}, never an instance of a class of this jar: containers run every
  * deployment on the same long-lived worker threads, and a value whose class came from {@code WEB-INF/lib} would keep
  * the whole web application's class loader alive on each of them after an undeploy.
@@ -17,8 +21,10 @@ public final class Exchange {
     private static final int ENGINE = 0;
     private static final int REQUEST = 1;
     private static final int RESPONSE = 2;
+    /** Boolean.TRUE (a JDK object, never one of this jar's) while a RollingSessionFilter runs on this thread. */
+    private static final int ROLLING = 3;
 
-    private static final ThreadLocal<Object[]> SLOTS = ThreadLocal.withInitial(() -> new Object[3]);
+    private static final ThreadLocal<Object[]> SLOTS = ThreadLocal.withInitial(() -> new Object[4]);
 
     /** Stateless: every method works on the calling thread's slots. */
     private static final Exchange THIS_THREAD = new Exchange();
@@ -54,5 +60,15 @@ public final class Exchange {
 
     public HttpServletResponse response() {
         return (HttpServletResponse) SLOTS.get()[RESPONSE];
+    }
+
+    /** @return whether a RollingSessionFilter is running on this thread */
+    public static boolean rollingActive() {
+        return SLOTS.get()[ROLLING] != null;
+    }
+
+    /** Marks (or, with false, unmarks) a RollingSessionFilter running on this thread. */
+    public static void rollingActive(boolean active) {
+        SLOTS.get()[ROLLING] = active ? Boolean.TRUE : null;
     }
 }

@@ -94,21 +94,23 @@ public final class Rolling {
 
     public void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Instant now = clock.instant();
-        SessionCookieGate gate = new SessionCookieGate(response, settings.sessionCookie.name(), now, cap);
+        // Milliseconds, like every store's expiries: a request that touches nothing builds no Instant.
+        long nowMillis = clock.millis();
+        SessionCookieGate gate = new SessionCookieGate(response, settings.sessionCookie.name(), nowMillis, cap);
         request.setAttribute(SessionCookieGate.ATTRIBUTE, gate);
         if (touching && !rolling.exclude.matches(Engine.pathInApplication(request))) {
-            touch(request, gate, now);
+            touch(request, gate, nowMillis);
         }
         chain.doFilter(request, gate);
     }
 
     /** R2–R4, R7: at most one touch per session id the request carries, stopping at the first live one. */
-    private void touch(HttpServletRequest request, SessionCookieGate gate, Instant now) {
+    private void touch(HttpServletRequest request, SessionCookieGate gate, long nowMillis) {
         List<String> ids = engine.sessionIds(request);
-        if (ids.isEmpty() || recentlyTouched(ids.get(0), now)) {
+        if (ids.isEmpty() || recentlyTouched(ids.get(0), nowMillis)) {
             return;
         }
+        Instant now = Instant.ofEpochMilli(nowMillis);
         Instant wanted = now.plus(rolling.inactivity);
         for (String id : ids) {
             TouchResult result;
@@ -124,7 +126,7 @@ public final class Rolling {
             }
             if (result.isTouched()) {
                 engine.counters().rolled.increment();
-                remember(id, now);
+                remember(id, nowMillis);
                 gate.touched(id, result.expiresAt());
                 refreshCookie(request, gate, id, result.expiresAt(), now);
                 request.setAttribute(Engine.ROLLING_ALIVE, Boolean.TRUE);
@@ -154,19 +156,18 @@ public final class Rolling {
                 settings.secure(request, name), true, settings.sameSite));
     }
 
-    private boolean recentlyTouched(String id, Instant now) {
+    private boolean recentlyTouched(String id, long nowMillis) {
         if (rolling.touchInterval == null) {
             return false;
         }
         Long last = lastTouched.get(id);
-        return last != null && now.toEpochMilli() - last < rolling.touchInterval.toMillis();
+        return last != null && nowMillis - last < rolling.touchInterval.toMillis();
     }
 
-    private void remember(String id, Instant now) {
+    private void remember(String id, long millis) {
         if (rolling.touchInterval == null) {
             return;
         }
-        long millis = now.toEpochMilli();
         if (lastTouched.size() >= MAX_REMEMBERED) {
             long oldest = millis - rolling.touchInterval.toMillis();
             for (Iterator<Long> it = lastTouched.values().iterator(); it.hasNext();) {

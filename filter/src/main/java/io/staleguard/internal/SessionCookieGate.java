@@ -40,30 +40,47 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
             .ofPattern("EEE, dd-MMM-yyyy HH:mm:ss zzz", Locale.ROOT);
 
     private final String cookieName;
-    private final Instant now;
+    /** When the request started, in epoch milliseconds: an {@link Instant} is built only when a cookie needs one. */
+    private final long nowMillis;
     /** The most any session cookie may live. */
     private final long capSeconds;
-    private final Set<String> gone = ConcurrentHashMap.newKeySet();
+    /** Created by the first {@link #gone}: most requests never meet an ended session. */
+    private volatile Set<String> gone;
     private volatile String touchedId;
     private volatile long touchedSeconds;
     private volatile boolean sessionCookieSet;
 
-    SessionCookieGate(HttpServletResponse response, String cookieName, Instant now, Duration cap) {
+    SessionCookieGate(HttpServletResponse response, String cookieName, long nowMillis, Duration cap) {
         super(response);
         this.cookieName = cookieName;
-        this.now = now;
+        this.nowMillis = nowMillis;
         this.capSeconds = cap.getSeconds();
     }
 
     /** This request touched {@code id}: its cookie may live until the record's expiry, and no longer. */
     void touched(String id, Instant expiresAt) {
-        touchedSeconds = Math.min(capSeconds, Math.max(0, Duration.between(now, expiresAt).getSeconds()));
+        touchedSeconds = Math.min(capSeconds, Math.max(0, Duration.between(now(), expiresAt).getSeconds()));
         touchedId = id;
     }
 
     /** These ids are dead: any attempt to set them again on this response is dropped. */
     void gone(Collection<String> ids) {
-        gone.addAll(ids);
+        Set<String> set = gone;
+        if (set == null) {
+            synchronized (this) {
+                set = gone;
+                if (set == null) {
+                    set = ConcurrentHashMap.newKeySet();
+                    gone = set;
+                }
+            }
+        }
+        set.addAll(ids);
+    }
+
+    private boolean isGone(String id) {
+        Set<String> set = gone;
+        return set != null && set.contains(id);
     }
 
     /** Writes Staleguard's own refreshed session cookie, ahead of anything the application writes. */
@@ -88,7 +105,7 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         }
         String value = unquote(cookie.getValue());
         boolean expiry = value.isEmpty() || cookie.getMaxAge() == 0;
-        if (!expiry && gone.contains(value)) {
+        if (!expiry && isGone(value)) {
             dropped(value);
             return;
         }
@@ -187,6 +204,7 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         if (!cookieName.equals(name)) {
             return header;
         }
+        Instant now = now();
         String[] parts = header.split(";", -1);
         String value = unquote(parts[0].substring(parts[0].indexOf('=') + 1).trim());
         Long maxAge = null;
@@ -211,7 +229,7 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         if (expiry) {
             return header;
         }
-        if (gone.contains(value)) {
+        if (isGone(value)) {
             dropped(value);
             return null;
         }
@@ -239,6 +257,10 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         }
         // Max-Age wins over Expires in every browser, so it holds the cap even if an Expires could not be read.
         return out.append("; Max-Age=").append(cap).toString();
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(nowMillis);
     }
 
     private void dropped(String value) {

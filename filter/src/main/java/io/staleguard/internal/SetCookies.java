@@ -16,6 +16,12 @@ public final class SetCookies {
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
+    /** The last second formatted: refreshed cookies of one second share their Expires, so most calls reuse it. */
+    private static volatile FormattedSecond lastFormatted = new FormattedSecond(Long.MIN_VALUE, "");
+
+    private record FormattedSecond(long epochSecond, String text) {
+    }
+
     private SetCookies() {
     }
 
@@ -37,13 +43,24 @@ public final class SetCookies {
         StringBuilder b = new StringBuilder(128 + value.length()).append(name).append('=').append(value);
         if (maxAge != null) {
             long seconds = Math.max(0, maxAge.getSeconds());
-            b.append("; Max-Age=").append(seconds).append("; Expires=").append(httpDate(now.plusSeconds(seconds)));
+            b.append("; Max-Age=").append(seconds).append("; Expires=").append(httpDate(now.getEpochSecond() + seconds));
         }
         return attributes(b, path, domain, secure, httpOnly, sameSite);
     }
 
+    /** An RFC 1123 date, as {@code Expires} wants it; whole seconds (an HTTP date has no fraction). */
     public static String httpDate(Instant instant) {
-        return HTTP_DATE.format(instant);
+        return httpDate(instant.getEpochSecond());
+    }
+
+    private static String httpDate(long epochSecond) {
+        FormattedSecond last = lastFormatted;
+        if (last.epochSecond() == epochSecond) {
+            return last.text();
+        }
+        String text = HTTP_DATE.format(Instant.ofEpochSecond(epochSecond));
+        lastFormatted = new FormattedSecond(epochSecond, text);
+        return text;
     }
 
     private static String attributes(StringBuilder b, String path, String domain, boolean secure, boolean httpOnly,

@@ -14,12 +14,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * The embedded session store: records in a {@link ConcurrentHashMap} of this JVM, gone on restart. Right for a single
  * node and for tests; a cluster needs a shared store such as {@link JdbcSessionStore}.
  * <p>
- * {@link #touchIfPresent(String, Instant) touchIfPresent} is one {@code computeIfPresent}: atomic per id, and it never
+ * {@link #touchIfPresent(String, Instant) touchIfPresent} is one compare-and-replace of the record
+ * ({@code ConcurrentHashMap.replace(id, old, new)}, retried if another touch came first): atomic per id, and it never
  * creates a record, so a concurrent {@link #delete(String) delete} always wins.
  * <p>
  * <b>Memory is bounded.</b> The store holds at most {@code maxSessions} records (default
- * {@value #DEFAULT_MAX_SESSIONS}); each costs about 150 bytes plus its id (at most {@value SessionStore#MAX_ID_LENGTH}
- * characters), so the default bound is roughly 15 MB with 43-character ids and 40 MB in the worst case. When the store
+ * {@value #DEFAULT_MAX_SESSIONS}); each costs about 80 to 95 bytes of map node, record and hash-table slot plus its id
+ * (about 90 bytes for a 43-character id, 300 for the longest, {@value SessionStore#MAX_ID_LENGTH} characters), so the
+ * default bound is roughly 18 MB with 43-character ids and 40 MB in the worst case (measured by the benchmarks'
+ * scaling part). When the store
  * is full, expired records are swept and, if it is still full, {@link #create(String, StoredSession) create} throws
  * {@link StoreUnavailableException} (a new sign-in is refused with "try again later") rather than evicting a live
  * session. Expired records are also swept at most once a minute by whichever call comes along, and dropped when read;
@@ -98,19 +101,22 @@ public final class InMemorySessionStore implements SessionStore {
         }
         long now = now();
         long wanted = newExpiry.toEpochMilli();
-        long[] touched = {-1};
-        // computeIfPresent is atomic per key and never inserts: a delete either happened before (nothing to touch) or
-        // waits until this touch is done and then removes the record.
-        records.computeIfPresent(id, (key, e) -> {
+        // A compare-and-replace never inserts: a delete either happened before (nothing to replace) or makes the
+        // replace fail, and the next round finds the record gone. No lambda, so a touch allocates only the record.
+        while (true) {
+            Entry e = records.get(id);
+            if (e == null) {
+                return TouchResult.GONE;
+            }
             if (e.expiresAt <= now) {
-                count.decrementAndGet();
-                return null;
+                removeIfSame(id, e);
+                return TouchResult.GONE;
             }
             long expiry = Math.min(wanted, e.absoluteExpiresAt);
-            touched[0] = expiry;
-            return new Entry(e.createdAt, expiry, e.absoluteExpiresAt);
-        });
-        return touched[0] < 0 ? TouchResult.GONE : TouchResult.touched(Instant.ofEpochMilli(touched[0]));
+            if (records.replace(id, e, new Entry(e.createdAt, expiry, e.absoluteExpiresAt))) {
+                return TouchResult.touched(Instant.ofEpochMilli(expiry));
+            }
+        }
     }
 
     @Override
