@@ -15,7 +15,7 @@ import java.util.function.ToDoubleFunction;
  * on loopback, in one WildFly and one session, interleaved.
  * <p>
  * What runs: a real WildFly 39 ({@code bench.jboss.home}, unpacked by the build; started by {@link E2eServer}) with two
- * WARs built at run time by {@link E2eWars}: {@code plain.war} (a 1 KiB page at {@code /page}, and {@code /login}
+ * WARs built at run time by {@link E2eWars}: {@code plain.war} (a 1 KiB page at {@code /page} that reads the {@code SID} cookie, and {@code /login}
  * setting a random {@code SID} cookie) and {@code guarded.war} (the same servlet behind {@code StaleSessionFilter} and
  * {@code RollingSessionFilter}: {@code store=memory}, {@code rolling=true}, {@code session-cookie=SID;path=/guarded},
  * {@code interaction-paths=/page}; its {@code /login} also creates the session's record in the store). The load
@@ -30,7 +30,7 @@ import java.util.function.ToDoubleFunction;
  * be 200, and every guarded response must carry the refreshed {@code SID} cookie (proof that the filters rolled the
  * session).
  * <p>
- * Duration: FULL about 4 minutes (WildFly boot, 2 × 10 s warm-up, 6 rounds of 2 × 10 s saturated and 2 × 5 s with one
+ * Duration: FULL about 6 minutes (WildFly boot, 2 × 10 s warm-up, 10 rounds of 2 × 10 s saturated and 2 × 5 s with one
  * connection, shutdown); SMOKE about 20 s (2 × 1 s warm-up, 2 rounds of 4 × 1 s).
  * <p>
  * To profile the server, run {@link Report} directly with {@code --only EndToEnd} and
@@ -58,7 +58,7 @@ final class EndToEnd implements Part {
         Duration warmUp = Duration.ofSeconds(full ? 10 : 1);
         Duration saturated = Duration.ofSeconds(full ? 10 : 1);
         Duration single = Duration.ofSeconds(full ? 5 : 1);
-        int rounds = full ? 6 : 2;
+        int rounds = full ? 10 : 2;
 
         String home = System.getProperty("bench.jboss.home");
         if (home == null || !Files.isDirectory(Path.of(home))) {
@@ -228,7 +228,7 @@ final class EndToEnd implements Part {
 
     private static String method(Duration warmUp, Duration saturated, Duration single, int rounds) {
         int cores = Runtime.getRuntime().availableProcessors();
-        return String.format(Locale.ROOT, "The same servlet (`GET /page`: a 1 KiB text body with Content-Length) on "
+        return String.format(Locale.ROOT, "The same servlet (`GET /page`: finds the request's `SID` cookie, as an application with sessions does, and answers a 1 KiB text body with Content-Length) on "
                 + "WildFly 39 (`standalone.xml` as shipped, started with `bin/standalone.sh`, fixed heap `%s`), "
                 + "deployed twice in one server: `plain.war` without Staleguard, and `guarded.war` with "
                 + "`StaleSessionFilter` then `RollingSessionFilter` mapped to `/*` (`store=memory`, `rolling=true`, "

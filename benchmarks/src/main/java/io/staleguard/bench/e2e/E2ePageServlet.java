@@ -3,13 +3,17 @@ package io.staleguard.bench.e2e;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The page under load, identical in both WARs: a fixed 1 KiB text body with a Content-Length, so that the only
- * difference between the two applications is the filters in front of it.
+ * The page under load, identical in both WARs: it finds its user's session cookie, as every application with sessions
+ * does on every request, and answers a fixed 1 KiB text body with a Content-Length (401 without the cookie), so that
+ * the only difference between the two applications is the filters in front of it. Reading the cookie matters for a
+ * fair baseline: Undertow parses the {@code Cookie} header only when someone asks for cookies, so a page that never
+ * read its session cookie would leave that work to Staleguard alone.
  */
 public class E2ePageServlet extends HttpServlet {
 
@@ -32,8 +36,24 @@ public class E2ePageServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (sessionId(request) == null) {
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
         response.setContentType("text/plain;charset=US-ASCII");
         response.setContentLength(PAGE.length);
         response.getOutputStream().write(PAGE);
+    }
+
+    private static String sessionId(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (E2eLoginServlet.COOKIE.equals(c.getName())) {
+                    return c.getValue();
+                }
+            }
+        }
+        return null;
     }
 }
