@@ -15,8 +15,8 @@ import java.util.function.ToDoubleFunction;
  * on loopback, in one WildFly and one session, interleaved.
  * <p>
  * What runs: a real WildFly 39 ({@code bench.jboss.home}, unpacked by the build; started by {@link E2eServer}) with two
- * WARs built at run time by {@link E2eWars}: {@code plain.war} (a 1 KiB page at {@code /page} that reads the {@code SID} cookie, and {@code /login}
- * setting a random {@code SID} cookie) and {@code guarded.war} (the same servlet behind {@code StaleSessionFilter} and
+ * WARs built at run time by {@link E2eWars}: {@code plain.war} (a 1 KiB page at {@code /page} that reads the
+ * {@code SID} cookie, and {@code /login} setting a random {@code SID} cookie) and {@code guarded.war} (the same servlet behind {@code StaleSessionFilter} and
  * {@code RollingSessionFilter}: {@code store=memory}, {@code rolling=true}, {@code session-cookie=SID;path=/guarded},
  * {@code interaction-paths=/page}; its {@code /login} also creates the session's record in the store). The load
  * ({@link E2eLoad}) is {@value #THREADS} threads, each with one keep-alive connection and one session, sending
@@ -228,7 +228,8 @@ final class EndToEnd implements Part {
 
     private static String method(Duration warmUp, Duration saturated, Duration single, int rounds) {
         int cores = Runtime.getRuntime().availableProcessors();
-        return String.format(Locale.ROOT, "The same servlet (`GET /page`: finds the request's `SID` cookie, as an application with sessions does, and answers a 1 KiB text body with Content-Length) on "
+        return String.format(Locale.ROOT, "The same servlet (`GET /page`: finds the request's `SID` cookie, as an "
+                + "application with sessions does, and answers a 1 KiB text body with Content-Length) on "
                 + "WildFly 39 (`standalone.xml` as shipped, started with `bin/standalone.sh`, fixed heap `%s`), "
                 + "deployed twice in one server: `plain.war` without Staleguard, and `guarded.war` with "
                 + "`StaleSessionFilter` then `RollingSessionFilter` mapped to `/*` (`store=memory`, `rolling=true`, "
