@@ -11,7 +11,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.LongSupplier;
 
@@ -73,6 +75,20 @@ final class E2eLoad {
             }
         }
         return sessions;
+    }
+
+    /**
+     * One {@code GET /<app>/page} of session {@code session}, for the report: to show what each application sends.
+     *
+     * @return the response's status line and header lines, as received
+     */
+    List<String> pageResponseHead(String app, String session) throws IOException {
+        try (Connection c = new Connection(port)) {
+            c.head = new ArrayList<>();
+            c.send(request(app, "/page", session));
+            c.readResponse(null, false);
+            return List.copyOf(c.head);
+        }
     }
 
     /**
@@ -278,6 +294,8 @@ final class E2eLoad {
         boolean refreshed;
         boolean close;
         String sessionCookie;
+        /** When not null, every line of the next responses' heads is added here. */
+        List<String> head;
 
         Connection(int port) throws IOException {
             this.port = port;
@@ -357,6 +375,9 @@ final class E2eLoad {
                 if (b == '\n') {
                     if (lineLength > 0 && line[lineLength - 1] == '\r') {
                         lineLength--;
+                    }
+                    if (head != null && lineLength > 0) {
+                        head.add(new String(line, 0, lineLength, StandardCharsets.US_ASCII));
                     }
                     return lineLength;
                 }

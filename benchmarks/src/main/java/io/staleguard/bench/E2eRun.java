@@ -3,7 +3,7 @@ package io.staleguard.bench;
 /**
  * One timed run of the end-to-end load against one application.
  *
- * @param app the context path without slash: {@code plain} or {@code guarded}
+ * @param app the context path without slash: {@code plain}, {@code guarded} or {@code headers}
  * @param round 1-based, or 0 for the warm-up
  * @param connections client threads, each with one keep-alive connection
  * @param requests responses read (any status)

@@ -13,14 +13,16 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import io.staleguard.StaleSessionFilter;
+import io.staleguard.bench.e2e.E2eHeadersPageServlet;
 import io.staleguard.bench.e2e.E2eLoginServlet;
 import io.staleguard.bench.e2e.E2ePageServlet;
 import io.staleguard.bench.e2e.E2eStoreLoginServlet;
 
 /**
- * Builds the end-to-end benchmark's two WARs at run time from the class path, so the benchmark needs no packaging step
- * of its own: {@code plain.war} (the servlets and {@code e2e/plain-web.xml}) and {@code guarded.war} (the same
- * servlets, {@code e2e/guarded-web.xml} and the staleguard-filter jar in {@code WEB-INF/lib}).
+ * Builds the end-to-end benchmark's three WARs at run time from the class path, so the benchmark needs no packaging
+ * step of its own: {@code plain.war} (the servlets and {@code e2e/plain-web.xml}), {@code guarded.war} (the same
+ * servlets, {@code e2e/guarded-web.xml} and the staleguard-filter jar in {@code WEB-INF/lib}) and {@code headers.war}
+ * (the servlets with {@link E2eHeadersPageServlet} as the page, {@code e2e/headers-web.xml}, no Staleguard).
  */
 final class E2eWars {
 
@@ -28,6 +30,8 @@ final class E2eWars {
     static final String PLAIN = "plain";
     /** The context path of {@link #writeGuarded}'s WAR. */
     static final String GUARDED = "guarded";
+    /** The context path of {@link #writeHeaders}'s WAR. */
+    static final String HEADERS = "headers";
 
     private E2eWars() {
     }
@@ -44,12 +48,21 @@ final class E2eWars {
                 List.of(E2ePageServlet.class, E2eLoginServlet.class, E2eStoreLoginServlet.class), filterJar());
     }
 
+    /** Writes {@code headers.war} into {@code directory}. */
+    static Path writeHeaders(Path directory) throws IOException {
+        return write(directory.resolve(HEADERS + ".war"), "e2e/headers-web.xml",
+                List.of(E2ePageServlet.class, E2eHeadersPageServlet.class, E2eLoginServlet.class), null);
+    }
+
     private static Path write(Path war, String webXml, List<Class<?>> classes, byte[] filterJar) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(war))) {
             put(out, "WEB-INF/web.xml", resource(webXml));
             for (Class<?> c : classes) {
-                String name = c.getName().replace('.', '/') + ".class";
-                put(out, "WEB-INF/classes/" + name, resource(name));
+                // its nested classes too (a nest's host lists itself first)
+                for (Class<?> member : c.getNestMembers()) {
+                    String name = member.getName().replace('.', '/') + ".class";
+                    put(out, "WEB-INF/classes/" + name, resource(name));
+                }
             }
             if (filterJar != null) {
                 put(out, "WEB-INF/lib/staleguard-filter.jar", filterJar);

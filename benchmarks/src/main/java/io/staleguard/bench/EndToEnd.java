@@ -7,31 +7,39 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
- * Part 3, end to end on WildFly: the same servlet with and without Staleguard's two filters, under load from a client
- * on loopback, in one WildFly and one session, interleaved.
+ * Part 3, end to end on WildFly: the same servlet with and without Staleguard's two filters, and without them but with
+ * the headers they add, under load from a client on loopback, in one WildFly and one session, interleaved.
  * <p>
- * What runs: a real WildFly 39 ({@code bench.jboss.home}, unpacked by the build; started by {@link E2eServer}) with two
- * WARs built at run time by {@link E2eWars}: {@code plain.war} (a 1 KiB page at {@code /page} that reads the
- * {@code SID} cookie, and {@code /login} setting a random {@code SID} cookie) and {@code guarded.war} (the same servlet behind {@code StaleSessionFilter} and
- * {@code RollingSessionFilter}: {@code store=memory}, {@code rolling=true}, {@code session-cookie=SID;path=/guarded},
- * {@code interaction-paths=/page}; its {@code /login} also creates the session's record in the store). The load
+ * What runs: a real WildFly 39 ({@code bench.jboss.home}, unpacked by the build; started by {@link E2eServer}) with
+ * three WARs built at run time by {@link E2eWars}: {@code plain.war} (a 1 KiB page at {@code /page} that reads the
+ * {@code SID} cookie, and {@code /login} setting a random {@code SID} cookie), {@code guarded.war} (the same servlet
+ * behind {@code StaleSessionFilter} and {@code RollingSessionFilter}: {@code store=memory}, {@code rolling=true},
+ * {@code session-cookie=SID;path=/guarded}, {@code interaction-paths=/page}; its {@code /login} also creates the
+ * session's record in the store) and {@code headers.war} (no Staleguard; its page writes itself exactly the headers a
+ * rolled response carries: the refreshed {@code SID} cookie, {@code Cache-Control} and {@code Vary}). The load
  * ({@link E2eLoad}) is {@value #THREADS} threads, each with one keep-alive connection and one session, sending
  * {@code GET /page} with its cookie back to back; that saturates the server and gives the throughput. A second load of
  * one connection, which leaves the cores idle part of the time, gives the latency the filters add without queueing.
  * <p>
- * How: one login per thread and application, a warm-up of each application, then rounds; each round loads both
- * applications for the same time at each load, alternating which goes first (plain-guarded, guarded-plain, …) so that
- * drift (JIT, GC, other load on the machine) falls on both sides alike. The guarded side is compared with the plain
- * side of the same round, and the report gives the median of those paired ratios and differences. Every response must
- * be 200, and every guarded response must carry the refreshed {@code SID} cookie (proof that the filters rolled the
- * session).
+ * How: one login per thread and application, a warm-up of each application, then rounds; each round loads the three
+ * applications for the same time at each load, in an order that changes from round to round ({@link #ORDERS}: each
+ * round is followed by its mirror image, and over six rounds every application takes every place) so that drift (JIT,
+ * GC, other load on the machine) falls on all alike. Each application is compared with another in the same round,
+ * and the report gives the median of those paired ratios and differences: guarded against plain for the targets, and,
+ * to show where the cost goes, headers against plain (what the headers every rolling response must carry cost, R2 and
+ * R5) and guarded against headers (what Staleguard's own work costs: its filters, the store, the response wrapper).
+ * Every response must be 200, and every guarded and headers response must carry the refreshed {@code SID} cookie
+ * (proof that the filters rolled the session); no plain one may.
  * <p>
- * Duration: FULL about 6 minutes (WildFly boot, 2 × 10 s warm-up, 10 rounds of 2 × 10 s saturated and 2 × 5 s with one
- * connection, shutdown); SMOKE about 20 s (2 × 1 s warm-up, 2 rounds of 4 × 1 s).
+ * Duration: FULL about 7.5 minutes (WildFly boot, 3 × 10 s warm-up, 10 rounds of 3 × 10 s saturated and 3 × 3 s with
+ * one connection, shutdown); SMOKE about 25 s (3 × 1 s warm-up, 2 rounds of 6 × 1 s).
  * <p>
  * To profile the server, run {@link Report} directly with {@code --only EndToEnd} and
  * {@code -Dbench.e2e.java-opts=-XX:StartFlightRecording=filename=/tmp/wildfly.jfr,settings=profile}: the options are
@@ -45,11 +53,32 @@ final class EndToEnd implements Part {
     private static final double THROUGHPUT_GOAL = 0.97;
     private static final double P99_ADDED_GOAL_MS = 1.0;
 
+    /**
+     * The order of the applications in round 1, 2, …, repeating: each order is followed by its mirror image, so that a
+     * drift within the two rounds puts every application on average in the middle, and over the six every application
+     * comes first, second and last twice and before each other one three times.
+     */
+    static final List<List<String>> ORDERS = List.of(
+            List.of(E2eWars.PLAIN, E2eWars.GUARDED, E2eWars.HEADERS),
+            List.of(E2eWars.HEADERS, E2eWars.GUARDED, E2eWars.PLAIN),
+            List.of(E2eWars.GUARDED, E2eWars.HEADERS, E2eWars.PLAIN),
+            List.of(E2eWars.PLAIN, E2eWars.HEADERS, E2eWars.GUARDED),
+            List.of(E2eWars.HEADERS, E2eWars.PLAIN, E2eWars.GUARDED),
+            List.of(E2eWars.GUARDED, E2eWars.PLAIN, E2eWars.HEADERS));
+
+    private static final List<String> APPS = ORDERS.get(0);
+
     private List<E2eRun> lastRuns = List.of();
+    private Map<String, List<String>> lastResponseHeads = Map.of();
 
     /** Every run of the last {@link #run(Mode)}, warm-ups (round 0) included: for tests. */
     List<E2eRun> lastRuns() {
         return lastRuns;
+    }
+
+    /** The last {@link #run(Mode)}'s one page response of each application (status line and headers): for tests. */
+    Map<String, List<String>> lastResponseHeads() {
+        return lastResponseHeads;
     }
 
     @Override
@@ -57,7 +86,7 @@ final class EndToEnd implements Part {
         boolean full = mode == Mode.FULL;
         Duration warmUp = Duration.ofSeconds(full ? 10 : 1);
         Duration saturated = Duration.ofSeconds(full ? 10 : 1);
-        Duration single = Duration.ofSeconds(full ? 5 : 1);
+        Duration single = Duration.ofSeconds(full ? 3 : 1);
         int rounds = full ? 10 : 2;
 
         String home = System.getProperty("bench.jboss.home");
@@ -69,24 +98,30 @@ final class EndToEnd implements Part {
         Path work = jbossHome.toAbsolutePath().getParent()
                 .resolve("e2e-" + ProcessHandle.current().pid() + "-" + System.currentTimeMillis());
         Files.createDirectories(work);
-        List<Path> wars = List.of(E2eWars.writePlain(work), E2eWars.writeGuarded(work));
+        List<Path> wars = List.of(E2eWars.writePlain(work), E2eWars.writeGuarded(work), E2eWars.writeHeaders(work));
 
         List<E2eRun> runs = new ArrayList<>();
+        Map<String, List<String>> heads = new LinkedHashMap<>();
         boolean clean = false;
         try (E2eServer server = E2eServer.start(jbossHome, work, wars)) {
             E2eLoad load = new E2eLoad(server.httpPort, THREADS, longest(warmUp, saturated, single));
-            String[] plainSessions = load.login(E2eWars.PLAIN);
-            String[] guardedSessions = load.login(E2eWars.GUARDED);
-            runs.add(load.run(E2eWars.PLAIN, 0, THREADS, plainSessions, warmUp, server::serverCpuNanos));
-            runs.add(load.run(E2eWars.GUARDED, 0, THREADS, guardedSessions, warmUp, server::serverCpuNanos));
+            Map<String, String[]> sessions = new LinkedHashMap<>();
+            for (String app : APPS) {
+                sessions.put(app, load.login(app));
+            }
+            for (String app : APPS) {
+                heads.put(app, load.pageResponseHead(app, sessions.get(app)[0]));
+            }
+            for (String app : APPS) {
+                runs.add(load.run(app, 0, THREADS, sessions.get(app), warmUp, server::serverCpuNanos));
+            }
             for (int round = 1; round <= rounds; round++) {
-                boolean plainFirst = round % 2 == 1;
+                List<String> order = ORDERS.get((round - 1) % ORDERS.size());
                 for (int connections : new int[] {THREADS, 1}) {
                     Duration duration = connections == 1 ? single : saturated;
-                    for (int i = 0; i < 2; i++) {
-                        boolean plain = plainFirst == (i == 0);
-                        runs.add(load.run(plain ? E2eWars.PLAIN : E2eWars.GUARDED, round, connections,
-                                plain ? plainSessions : guardedSessions, duration, server::serverCpuNanos));
+                    for (String app : order) {
+                        runs.add(load.run(app, round, connections, sessions.get(app), duration,
+                                server::serverCpuNanos));
                     }
                 }
             }
@@ -99,15 +134,16 @@ final class EndToEnd implements Part {
             }
         }
         lastRuns = List.copyOf(runs);
-        return section(mode, warmUp, saturated, single, rounds, runs);
+        lastResponseHeads = Map.copyOf(heads);
+        return section(mode, warmUp, saturated, single, rounds, runs, heads);
     }
 
     private static Section section(Mode mode, Duration warmUp, Duration saturated, Duration single, int rounds,
-            List<E2eRun> runs) {
+            List<E2eRun> runs, Map<String, List<String>> heads) {
         Section section = new Section("End to end on WildFly", method(warmUp, saturated, single, rounds));
 
         Table table = new Table("Round", "Application", "Connections", "Responses", "Throughput (req/s)", "p50 (ms)",
-                "p99 (ms)", "p99.9 (ms)", "Errors", "Refreshed SID cookies", "Server CPU (µs/req)",
+                "p99 (ms)", "p99.9 (ms)", "Errors", "SID cookies set", "Server CPU (µs/req)",
                 "Client CPU (µs/req)")
                 .caption("Every run, in the order run (round 0 is the warm-up, not counted below):");
         for (E2eRun r : runs) {
@@ -148,26 +184,66 @@ final class EndToEnd implements Part {
                 medianSingleP99Added);
         section.table(paired);
 
+        List<E2eRun> headers = measured(runs, E2eWars.HEADERS, THREADS);
+        List<E2eRun> headersSingle = measured(runs, E2eWars.HEADERS, 1);
+        double[] headersRatio = new double[rounds];
+        double[] ownRatio = new double[rounds];
+        double[] headersCpu = new double[rounds];
+        double[] ownCpu = new double[rounds];
+        double[] headersSingleP50 = new double[rounds];
+        double[] ownSingleP50 = new double[rounds];
+        Table costs = new Table("Round", "Throughput headers / plain", "Throughput guarded / headers",
+                "Throughput guarded / plain", "Server CPU: headers − plain (µs/req)",
+                "Server CPU: guarded − headers (µs/req)", "Server CPU: guarded − plain (µs/req)",
+                "1 connection p50: headers − plain (ms)", "1 connection p50: guarded − headers (ms)")
+                .caption("Where the cost goes, round by round (" + THREADS + " connections unless said): headers "
+                        + "against plain is what the headers every rolling response must carry cost (the refreshed "
+                        + "cookie, R2; Cache-Control and Vary, R5); guarded against headers is what Staleguard's own "
+                        + "work costs (its two filters, the store's lookup and touch, the response wrapper). Within "
+                        + "a round the two ratios multiply to guarded / plain:");
+        for (int i = 0; i < rounds; i++) {
+            E2eRun p = plain.get(i);
+            E2eRun g = guarded.get(i);
+            E2eRun h = headers.get(i);
+            headersRatio[i] = h.throughput() / p.throughput();
+            ownRatio[i] = g.throughput() / h.throughput();
+            headersCpu[i] = h.serverCpuMicrosPerRequest() - p.serverCpuMicrosPerRequest();
+            ownCpu[i] = g.serverCpuMicrosPerRequest() - h.serverCpuMicrosPerRequest();
+            headersSingleP50[i] = E2eRun.millis(headersSingle.get(i).p50Nanos() - plainSingle.get(i).p50Nanos());
+            ownSingleP50[i] = E2eRun.millis(guardedSingle.get(i).p50Nanos() - headersSingle.get(i).p50Nanos());
+            costs.row(String.valueOf(i + 1), headersRatio[i], ownRatio[i], ratio[i], headersCpu[i], ownCpu[i],
+                    cpuAdded[i], headersSingleP50[i], ownSingleP50[i]);
+        }
+        double medianHeadersRatio = median(headersRatio);
+        double medianOwnRatio = median(ownRatio);
+        double medianHeadersCpu = median(headersCpu);
+        double medianOwnCpu = median(ownCpu);
+        costs.row("**median**", medianHeadersRatio, medianOwnRatio, medianRatio, medianHeadersCpu, medianOwnCpu,
+                median(cpuAdded), median(headersSingleP50), median(ownSingleP50));
+        section.table(costs);
+
         Table summary = new Table("Application", "Connections", "Throughput (req/s)", "p50 (ms)", "p99 (ms)",
-                "p99.9 (ms)", "Server CPU (µs/req)", "Responses", "Errors", "Refreshed SID cookies")
+                "p99.9 (ms)", "Server CPU (µs/req)", "Responses", "Errors", "SID cookies set")
                 .caption("Medians across the " + rounds + " rounds (responses, errors and cookies: totals):");
         summaryRow(summary, "plain (without Staleguard)", THREADS, plain);
+        summaryRow(summary, "headers (without Staleguard, with its headers)", THREADS, headers);
         summaryRow(summary, "guarded (both filters)", THREADS, guarded);
         summaryRow(summary, "plain (without Staleguard)", 1, plainSingle);
+        summaryRow(summary, "headers (without Staleguard, with its headers)", 1, headersSingle);
         summaryRow(summary, "guarded (both filters)", 1, guardedSingle);
         section.table(summary);
 
         long errors = runs.stream().mapToLong(E2eRun::errors).sum();
-        long guardedResponses = runs.stream().filter(r -> r.app().equals(E2eWars.GUARDED))
-                .mapToLong(E2eRun::requests).sum();
-        long guardedRefreshed = runs.stream().filter(r -> r.app().equals(E2eWars.GUARDED))
-                .mapToLong(E2eRun::refreshedCookies).sum();
-        long plainCookies = runs.stream().filter(r -> r.app().equals(E2eWars.PLAIN))
-                .mapToLong(E2eRun::refreshedCookies).sum();
-        boolean valid = errors == 0 && guardedRefreshed == guardedResponses && plainCookies == 0;
+        long guardedResponses = total(runs, E2eWars.GUARDED, E2eRun::requests);
+        long guardedRefreshed = total(runs, E2eWars.GUARDED, E2eRun::refreshedCookies);
+        long headersResponses = total(runs, E2eWars.HEADERS, E2eRun::requests);
+        long headersRefreshed = total(runs, E2eWars.HEADERS, E2eRun::refreshedCookies);
+        long plainCookies = total(runs, E2eWars.PLAIN, E2eRun::refreshedCookies);
+        boolean valid = errors == 0 && guardedRefreshed == guardedResponses && headersRefreshed == headersResponses
+                && plainCookies == 0;
         String validity = valid ? "" : String.format(Locale.ROOT, "; run INVALID: %d errors, %d of %d guarded "
-                + "responses refreshed SID, %d plain responses set SID", errors, guardedRefreshed, guardedResponses,
-                plainCookies);
+                + "responses refreshed SID, %d of %d headers responses set SID, %d plain responses set SID", errors,
+                guardedRefreshed, guardedResponses, headersRefreshed, headersResponses, plainCookies);
 
         double plainMedian = median(plain, E2eRun::throughput);
         double guardedMedian = median(guarded, E2eRun::throughput);
@@ -192,19 +268,30 @@ final class EndToEnd implements Part {
 
         int cores = Runtime.getRuntime().availableProcessors();
         double plainCpu = median(plain, E2eRun::serverCpuMicrosPerRequest);
+        double headersCpuMedian = median(headers, E2eRun::serverCpuMicrosPerRequest);
         double guardedCpu = median(guarded, E2eRun::serverCpuMicrosPerRequest);
         double clientCpu = median(plain, E2eRun::clientCpuMicrosPerRequest);
+        section.note(String.format(Locale.ROOT, "**Where the cost goes.** Of the %s µs more server CPU per response "
+                + "that the guarded application needs than the plain one (median of the paired rounds), the headers "
+                + "alone account for %s µs (headers − plain: Undertow sets, stores and writes the refreshed "
+                + "`Set-Cookie`, `Cache-Control` and `Vary`, about %d bytes more per response) and Staleguard's own "
+                + "work for %s µs (guarded − headers). In throughput: headers / plain %s, guarded / headers %s, "
+                + "guarded / plain %s (medians of the paired ratios).",
+                Table.number(median(cpuAdded)), Table.number(medianHeadersCpu), addedHeadBytes(heads),
+                Table.number(medianOwnCpu), Table.number(medianHeadersRatio), Table.number(medianOwnRatio),
+                Table.number(medianRatio)));
         section.note(String.format(Locale.ROOT, "**Client and server share the machine's %d cores.** Saturated, the "
-                + "load threads used %s µs of CPU per response (plain), the WildFly JVM %s µs (plain) and %s µs "
-                + "(guarded). With the cores saturated, throughput is set by client plus server CPU per response, so "
-                + "the filters' cost is diluted by the client's share and the throughput ratio is closer to 1 than it "
-                + "would be with the client on another machine; had the server the cores to itself, throughput would "
-                + "follow server CPU per response alone, and the ratio would be about %s (plain/guarded server CPU). "
+                + "load threads used %s µs of CPU per response (plain), the WildFly JVM %s µs (plain), %s µs "
+                + "(headers) and %s µs (guarded). With the cores saturated, throughput is set by client plus server "
+                + "CPU per response, so the filters' cost is diluted by the client's share and the throughput ratio is "
+                + "closer to 1 than it would be with the client on another machine; had the server the cores to "
+                + "itself, throughput would follow server CPU per response alone, and the ratio would be about %s "
+                + "(plain/guarded server CPU). "
                 + "In a closed loop with %d connections on %d cores, latency is mostly queueing for the cores "
                 + "(Little's law: mean latency = connections / throughput), so the saturated p99 grows with any loss "
                 + "of throughput; the one-connection runs show the latency the filters add to a request that does not "
-                + "queue.", cores, Table.number(clientCpu), Table.number(plainCpu), Table.number(guardedCpu),
-                Table.number(plainCpu / guardedCpu), THREADS, cores));
+                + "queue.", cores, Table.number(clientCpu), Table.number(plainCpu), Table.number(headersCpuMedian),
+                Table.number(guardedCpu), Table.number(plainCpu / guardedCpu), THREADS, cores));
         if (mode == Mode.FULL && valid && medianRatio < THROUGHPUT_GOAL) {
             section.note(String.format(Locale.ROOT, "Throughput target missed by %.1f percentage points: the guarded "
                     + "application needs %s µs more server CPU per response (%s vs %s µs).",
@@ -223,7 +310,24 @@ final class EndToEnd implements Part {
             String first = runs.stream().map(E2eRun::firstError).filter(e -> e != null).findFirst().orElse("none");
             section.note("**This run is not valid:** " + validity.substring(2) + ". First error: " + first + ".");
         }
+        StringBuilder sample = new StringBuilder("One page response of each application, as received (before the "
+                + "warm-up):\n");
+        heads.forEach((app, head) -> sample.append("\n`").append(app).append("`:\n\n```\n")
+                .append(String.join("\n", head)).append("\n```\n"));
+        section.note(sample.toString().strip());
         return section;
+    }
+
+    /** How many bytes longer the headers application's response head is than the plain one's, or -1 if unknown. */
+    private static int addedHeadBytes(Map<String, List<String>> heads) {
+        List<String> plain = heads.get(E2eWars.PLAIN);
+        List<String> headers = heads.get(E2eWars.HEADERS);
+        if (plain == null || headers == null) {
+            return -1;
+        }
+        // each line is followed by CR LF on the wire
+        return headers.stream().mapToInt(l -> l.length() + 2).sum()
+                - plain.stream().mapToInt(l -> l.length() + 2).sum();
     }
 
     private static String method(Duration warmUp, Duration saturated, Duration single, int rounds) {
@@ -231,21 +335,28 @@ final class EndToEnd implements Part {
         return String.format(Locale.ROOT, "The same servlet (`GET /page`: finds the request's `SID` cookie, as an "
                 + "application with sessions does, and answers a 1 KiB text body with Content-Length) on "
                 + "WildFly 39 (`standalone.xml` as shipped, started with `bin/standalone.sh`, fixed heap `%s`), "
-                + "deployed twice in one server: `plain.war` without Staleguard, and `guarded.war` with "
+                + "deployed three times in one server: `plain.war` without Staleguard; `guarded.war` with "
                 + "`StaleSessionFilter` then `RollingSessionFilter` mapped to `/*` (`store=memory`, `rolling=true`, "
                 + "`session-cookie=SID;path=/guarded`, `interaction-paths=/page`), so every page request is looked up "
-                + "(StaleSessionFilter's B2 check), touched (`touchIfPresent`) and re-cookied. Both WARs are built "
-                + "at run time from the class path. Load: a Java client on loopback (raw sockets, pre-encoded "
-                + "HTTP/1.1 requests), each thread with one keep-alive connection and its own session (one "
-                + "`GET /login` per thread and application, which sets `SID` and, in the guarded application, creates "
-                + "the record in the store), sending `GET /page` with `Cookie: SID=…` in a closed loop; latency is "
-                + "from writing the request to reading the whole body. After a %d s warm-up of each application "
-                + "with %d connections, %d rounds; each round runs both applications for %d s with %d connections "
-                + "(saturated: throughput) and then for %d s with 1 connection (no queueing: latency), alternating "
-                + "which application goes first (plain–guarded, guarded–plain, …). Ratios and differences are taken "
-                + "within each round and their median reported. Every response must be 200 and every guarded "
-                + "response must carry the refreshed `SID` cookie (counted). The load client and the server share "
-                + "the machine's %d cores (see the note below).",
+                + "(StaleSessionFilter's B2 check), touched (`touchIfPresent`) and re-cookied; and `headers.war` "
+                + "without Staleguard, whose page writes itself exactly the headers the guarded application's "
+                + "responses carry (`Set-Cookie: SID=<id>; Max-Age=1800; Expires=…; Path=/headers; HttpOnly; "
+                + "SameSite=Lax`, `Cache-Control: private, no-cache, no-store, must-revalidate`, `Vary: Cookie`; "
+                + "see the sample responses below), to separate what those headers cost from what Staleguard's own "
+                + "work costs. The WARs are built at run time from the class path. Load: a Java client on loopback "
+                + "(raw sockets, pre-encoded HTTP/1.1 requests), each thread with one keep-alive connection and its "
+                + "own session (one `GET /login` per thread and application, which sets `SID` and, in the guarded "
+                + "application, creates the record in the store), sending `GET /page` with `Cookie: SID=…` in a "
+                + "closed loop; latency is from writing the request to reading the whole body. After a %d s warm-up "
+                + "of each application with %d connections, %d rounds; each round runs the three applications for "
+                + "%d s each with %d connections (saturated: throughput) and then for %d s each with 1 connection (no "
+                + "queueing: latency), in an order that changes every round (plain–guarded–headers, then its mirror "
+                + "headers–guarded–plain, then guarded–headers–plain, plain–headers–guarded, headers–plain–guarded, "
+                + "guarded–plain–headers, and again), so that every application runs first, second and last alike. "
+                + "Ratios and differences are taken between applications of the same round and their median "
+                + "reported; the targets compare guarded with plain. Every response must be 200, every guarded and "
+                + "headers response must carry the refreshed `SID` cookie and no plain one may (counted). The load "
+                + "client and the server share the machine's %d cores (see the note below).",
                 E2eServer.JAVA_OPTS.split(" -D")[0], warmUp.toSeconds(), THREADS, rounds, saturated.toSeconds(),
                 THREADS, single.toSeconds(), cores);
     }
@@ -257,6 +368,10 @@ final class EndToEnd implements Part {
     private static List<E2eRun> measured(List<E2eRun> runs, String app, int connections) {
         return runs.stream().filter(r -> r.round() > 0 && r.app().equals(app) && r.connections() == connections)
                 .toList();
+    }
+
+    private static long total(List<E2eRun> runs, String app, ToLongFunction<E2eRun> value) {
+        return runs.stream().filter(r -> r.app().equals(app)).mapToLong(value).sum();
     }
 
     private static void summaryRow(Table summary, String label, int connections, List<E2eRun> runs) {

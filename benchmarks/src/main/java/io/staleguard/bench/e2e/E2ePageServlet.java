@@ -9,11 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The page under load, identical in both WARs: it finds its user's session cookie, as every application with sessions
- * does on every request, and answers a fixed 1 KiB text body with a Content-Length (401 without the cookie), so that
- * the only difference between the two applications is the filters in front of it. Reading the cookie matters for a
- * fair baseline: Undertow parses the {@code Cookie} header only when someone asks for cookies, so a page that never
- * read its session cookie would leave that work to Staleguard alone.
+ * The page under load, identical in {@code plain.war} and {@code guarded.war}: it finds its user's session cookie, as
+ * every application with sessions does on every request, and answers a fixed 1 KiB text body with a Content-Length
+ * (401 without the cookie), so that the only difference between the two applications is the filters in front of it.
+ * Reading the cookie matters for a fair baseline: Undertow parses the {@code Cookie} header only when someone asks for
+ * cookies, so a page that never read its session cookie would leave that work to Staleguard alone. In
+ * {@code headers.war}, {@link E2eHeadersPageServlet} adds the headers a rolled response carries.
  */
 public class E2ePageServlet extends HttpServlet {
 
@@ -36,13 +37,26 @@ public class E2ePageServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (sessionId(request) == null) {
+        String sessionId = sessionId(request);
+        if (sessionId == null) {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
+        sessionHeaders(request, response, sessionId);
         response.setContentType("text/plain;charset=US-ASCII");
         response.setContentLength(PAGE.length);
         response.getOutputStream().write(PAGE);
+    }
+
+    /**
+     * Writes what the application sends on a page of session {@code sessionId} before its body: nothing here.
+     *
+     * @param request the page request
+     * @param response its response, not yet committed
+     * @param sessionId the value of the request's {@code SID} cookie
+     */
+    protected void sessionHeaders(HttpServletRequest request, HttpServletResponse response, String sessionId) {
+        // the plain and guarded applications' page writes no header of its own
     }
 
     private static String sessionId(HttpServletRequest request) {
