@@ -129,7 +129,7 @@ public final class Rolling {
                 remember(id, nowMillis);
                 gate.touched(id, result.expiresAt());
                 refreshCookie(request, gate, id, result.expiresAt(), now);
-                request.setAttribute(Engine.ROLLING_ALIVE, Boolean.TRUE);
+                tellDetection(request, true);
                 return;
             }
             lastTouched.remove(id);
@@ -137,7 +137,17 @@ public final class Rolling {
         }
         // R3: gone. No refreshed cookie, and no expiring one either: another tab may have signed in meanwhile.
         engine.counters().gone.increment();
-        request.setAttribute(Engine.ROLLING_ALIVE, Boolean.FALSE);
+        tellDetection(request, false);
+    }
+
+    /**
+     * Hands the touch's answer to a StaleSessionFilter mapped after this filter, whose detection (B2) then needs no
+     * store call. One mapped before it (the drop-in order) has already checked and is running the chain.
+     */
+    private static void tellDetection(HttpServletRequest request, boolean alive) {
+        if (Exchange.ofThisThread().engine() == null) {
+            request.setAttribute(Engine.ROLLING_ALIVE, alive);
+        }
     }
 
     /** R2, R6: the same cookie again, living exactly as long as the record, and never longer than max-cookie-age. */
