@@ -20,7 +20,8 @@ import java.util.function.ToLongFunction;
  * What runs: a real WildFly 39 ({@code bench.jboss.home}, unpacked by the build; started by {@link E2eServer}) with
  * three WARs built at run time by {@link E2eWars}: {@code plain.war} (a 1 KiB page at {@code /page} that reads the
  * {@code SID} cookie, and {@code /login} setting a random {@code SID} cookie), {@code guarded.war} (the same servlet
- * behind {@code StaleSessionFilter} and {@code RollingSessionFilter}: {@code store=memory}, {@code rolling=true},
+ * behind {@code StaleSessionFilter} and {@code RollingSessionFilter}, registered by the jar's web-fragment (the
+ * drop-in) and configured by context-params: {@code store=memory}, {@code rolling=true},
  * {@code session-cookie=SID;path=/guarded}, {@code interaction-paths=/page}; its {@code /login} also creates the
  * session's record in the store) and {@code headers.war} (no Staleguard; its page writes itself exactly the headers a
  * rolled response carries: the refreshed {@code SID} cookie, {@code Cache-Control} and {@code Vary}). The load
@@ -336,7 +337,8 @@ final class EndToEnd implements Part {
                 + "application with sessions does, and answers a 1 KiB text body with Content-Length) on "
                 + "WildFly 39 (`standalone.xml` as shipped, started with `bin/standalone.sh`, fixed heap `%s`), "
                 + "deployed three times in one server: `plain.war` without Staleguard; `guarded.war` with "
-                + "`StaleSessionFilter` then `RollingSessionFilter` mapped to `/*` (`store=memory`, `rolling=true`, "
+                + "`StaleSessionFilter` then `RollingSessionFilter` on `/*`, registered by the jar's `web-fragment.xml` "
+                + "(the drop-in) and configured by context-params (`store=memory`, `rolling=true`, "
                 + "`session-cookie=SID;path=/guarded`, `interaction-paths=/page`), so every page request is looked up "
                 + "(StaleSessionFilter's B2 check), touched (`touchIfPresent`) and re-cookied; and `headers.war` "
                 + "without Staleguard, whose page writes itself exactly the headers the guarded application's "
