@@ -272,15 +272,17 @@ final class EndToEnd implements Part {
         double headersCpuMedian = median(headers, E2eRun::serverCpuMicrosPerRequest);
         double guardedCpu = median(guarded, E2eRun::serverCpuMicrosPerRequest);
         double clientCpu = median(plain, E2eRun::clientCpuMicrosPerRequest);
+        String own = medianOwnCpu > 0
+                ? "Staleguard's own work for " + Table.number(medianOwnCpu) + " µs (guarded − headers)"
+                : "Staleguard's own work (guarded − headers) does not show above the rounds' noise (median "
+                        + Table.number(medianOwnCpu) + " µs, round by round above)";
         section.note(String.format(Locale.ROOT, "**Where the cost goes.** Of the %s µs more server CPU per response "
                 + "that the guarded application needs than the plain one (median of the paired rounds), the headers "
                 + "alone account for %s µs (headers − plain: Undertow sets, stores and writes the refreshed "
-                + "`Set-Cookie`, `Cache-Control` and `Vary`, about %d bytes more per response) and Staleguard's own "
-                + "work for %s µs (guarded − headers). In throughput: headers / plain %s, guarded / headers %s, "
-                + "guarded / plain %s (medians of the paired ratios).",
-                Table.number(median(cpuAdded)), Table.number(medianHeadersCpu), addedHeadBytes(heads),
-                Table.number(medianOwnCpu), Table.number(medianHeadersRatio), Table.number(medianOwnRatio),
-                Table.number(medianRatio)));
+                + "`Set-Cookie`, `Cache-Control` and `Vary`, about %d bytes more per response) and %s. In throughput: "
+                + "headers / plain %s, guarded / headers %s, guarded / plain %s (medians of the paired ratios).",
+                Table.number(median(cpuAdded)), Table.number(medianHeadersCpu), addedHeadBytes(heads), own,
+                Table.number(medianHeadersRatio), Table.number(medianOwnRatio), Table.number(medianRatio)));
         section.note(String.format(Locale.ROOT, "**Client and server share the machine's %d cores.** Saturated, the "
                 + "load threads used %s µs of CPU per response (plain), the WildFly JVM %s µs (plain), %s µs "
                 + "(headers) and %s µs (guarded). With the cores saturated, throughput is set by client plus server "
