@@ -43,7 +43,7 @@ import javax.sql.DataSource;
  * and a {@code SELECT} read the result; neither can bring a deleted row back either.
  * <p>
  * <b>Failures.</b> When a connection cannot be had, the connection breaks, a statement times out
- * ({@linkplain Builder#queryTimeout(Duration) default 5 s}; or the data source's own timeout) or the database reports a transient condition (JDBC's
+ * ({@linkplain Builder#queryTimeout(Duration) default 5 s}) or the database reports a transient condition (JDBC's
  * {@code SQLTransientException} and {@code SQLRecoverableException}, SQLState classes 08, 40, 53, 57, HYT and 70100),
  * methods throw {@link StoreUnavailableException}, which Staleguard never takes for "session gone". Any other
  * {@link SQLException} means the table does not match the configuration: {@link IllegalStateException}.
@@ -111,8 +111,7 @@ public final class JdbcSessionStore implements SessionStore {
         this.dataSource = b.dataSource;
         this.readDataSource = b.replica == null ? b.dataSource : b.replica;
         this.table = b.table;
-        this.queryTimeoutSeconds = b.queryTimeout.isZero() ? 0
-                : (int) Math.max(1, Math.min(Integer.MAX_VALUE, b.queryTimeout.toSeconds()));
+        this.queryTimeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, b.queryTimeout.toSeconds()));
         this.clock = b.clock;
         String t = b.table;
         lookupSql = "SELECT " + b.createdAt + ", " + b.expiresAt + ", " + b.absoluteExpiresAt + " FROM " + t
@@ -185,25 +184,14 @@ public final class JdbcSessionStore implements SessionStore {
         }
 
         /**
-         * How long one statement may take before the store counts as unavailable, set on every statement with
-         * {@link java.sql.Statement#setQueryTimeout(int)}.
-         * <p>
-         * {@link Duration#ZERO} sets none, for a data source that bounds every call itself, such as PostgreSQL's
-         * driver with {@code socketTimeout} in its URL: that driver arms a task on one timer it shares between all
-         * connections for each statement with a query timeout, which costs a touch about a quarter of its throughput
-         * at 32 concurrent requests (the benchmarks' round-trip part). Without any bound, a database that stops
-         * answering holds every request that touches a session until the operating system gives up on the
-         * connection.
-         *
-         * @param timeout whole seconds, at least 1, or {@link Duration#ZERO} for none; default 5 seconds
+         * @param timeout how long one statement may take before the store counts as unavailable (whole seconds, at
+         *        least 1); default 5 seconds
          * @return this builder
-         * @throws IllegalArgumentException if {@code timeout} is negative or between zero and one second, for
-         *         example {@code PT0.5S}; use {@code PT1S} or more, or {@code Duration.ZERO}
+         * @throws IllegalArgumentException if {@code timeout} is shorter than a second
          */
         public Builder queryTimeout(Duration timeout) {
-            if (!timeout.isZero() && timeout.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("queryTimeout must be at least PT1S, or Duration.ZERO for none "
-                        + "(the data source's own timeouts then apply), not " + timeout);
+            if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("queryTimeout must be at least PT1S, not " + timeout);
             }
             this.queryTimeout = timeout;
             return this;
@@ -433,9 +421,7 @@ public final class JdbcSessionStore implements SessionStore {
 
     private PreparedStatement prepare(Connection c, String sql) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
-        if (queryTimeoutSeconds > 0) {
-            s.setQueryTimeout(queryTimeoutSeconds);
-        }
+        s.setQueryTimeout(queryTimeoutSeconds);
         return s;
     }
 

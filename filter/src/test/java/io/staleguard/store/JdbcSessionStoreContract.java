@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
@@ -77,32 +75,23 @@ abstract class JdbcSessionStoreContract extends SessionStoreContract {
 
     /** Every SQL string the store prepares. */
     final List<String> prepared = new CopyOnWriteArrayList<>();
-    /** Every query timeout the store sets on a statement, in seconds. */
-    final List<Integer> queryTimeouts = new CopyOnWriteArrayList<>();
 
-    /**
-     * {@code pool}, recording what is prepared and the query timeouts set on the statements, and letting
-     * {@code onPrepare} throw instead.
-     */
+    /** {@code pool}, recording what is prepared and letting {@code onPrepare} throw instead. */
     DataSource recording(Consumer<String> onPrepare) {
         InvocationHandler connections = (proxy, method, args) -> {
             if (method.getName().equals("getConnection")) {
                 Connection real = pool.getConnection();
                 return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                         (p, m, a) -> {
-                            if (!m.getName().startsWith("prepare")) {
-                                return invoke(real, m, a);
+                            if (m.getName().startsWith("prepare")) {
+                                prepared.add((String) a[0]);
+                                onPrepare.accept((String) a[0]);
                             }
-                            prepared.add((String) a[0]);
-                            onPrepare.accept((String) a[0]);
-                            Object statement = invoke(real, m, a);
-                            return Proxy.newProxyInstance(getClass().getClassLoader(),
-                                    new Class<?>[] {PreparedStatement.class}, (sp, sm, sa) -> {
-                                        if (sm.getName().equals("setQueryTimeout")) {
-                                            queryTimeouts.add((Integer) sa[0]);
-                                        }
-                                        return invoke(statement, sm, sa);
-                                    });
+                            try {
+                                return m.invoke(real, a);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
                         });
             }
             try {
@@ -113,38 +102,6 @@ abstract class JdbcSessionStoreContract extends SessionStoreContract {
         };
         return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
                 connections);
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    @Test
-    @DisplayName("T1: every statement is bounded by the query timeout (5 s by default); Duration.ZERO leaves it to the data source")
-    void everyStatementIsBoundedByTheQueryTimeout() {
-        String id = create();
-        DataSource recorded = recording(sql -> { });
-        for (Duration timeout : new Duration[] {null, Duration.ofSeconds(2), Duration.ZERO}) {
-            JdbcSessionStore.Builder builder = JdbcSessionStore.builder(recorded).table(TABLE);
-            SessionStore s = (timeout == null ? builder : builder.queryTimeout(timeout)).build();
-            prepared.clear();
-            queryTimeouts.clear();
-            assertTrue(s.touchIfPresent(id, Instant.now().plus(INACTIVITY)).isTouched());
-            assertTrue(s.lookup(id).isPresent());
-            int expected = timeout == null ? 5 : (int) timeout.toSeconds();
-            assertEquals(expected == 0 ? List.of() : List.of(expected, expected), queryTimeouts,
-                    "query timeouts set with queryTimeout(" + timeout + ") on " + prepared);
-        }
-        for (Duration bad : new Duration[] {Duration.ofMillis(500), Duration.ofSeconds(-1)}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> JdbcSessionStore.builder(pool).queryTimeout(bad));
-            assertTrue(e.getMessage().contains(bad.toString()) && e.getMessage().contains("PT1S")
-                    && e.getMessage().contains("Duration.ZERO"), e.getMessage());
-        }
     }
 
     @Test
