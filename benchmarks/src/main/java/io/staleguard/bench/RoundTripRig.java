@@ -39,8 +39,6 @@ import io.staleguard.testing.RealStores;
 abstract class RoundTripRig implements AutoCloseable {
 
     static final String STALEGUARD = "Staleguard touchIfPresent";
-    /** PostgreSQL only: the same touch with {@code queryTimeout(Duration.ZERO)}, the pool's socketTimeout bounding it. */
-    static final String STALEGUARD_NO_QUERY_TIMEOUT = "Staleguard touchIfPresent, queryTimeout(ZERO)";
     static final String READ_THEN_WRITE = "read-then-write foil";
     static final String UPSERT = "upsert foil";
 
@@ -139,8 +137,6 @@ abstract class RoundTripRig implements AutoCloseable {
                 store = JdbcSessionStore.builder(counted).table(table).build();
                 Foils.Saving saving = Foils.jdbc(store, counted, Database.POSTGRES, table);
                 strategies.put(STALEGUARD, store);
-                strategies.put(STALEGUARD_NO_QUERY_TIMEOUT,
-                        JdbcSessionStore.builder(counted).table(table).queryTimeout(Duration.ZERO).build());
                 strategies.put(READ_THEN_WRITE, Foils.readThenWrite(saving));
                 strategies.put(UPSERT, Foils.upsert(saving));
                 insert(sessions);
