@@ -272,16 +272,14 @@ final class EndToEnd implements Part {
         double headersCpuMedian = median(headers, E2eRun::serverCpuMicrosPerRequest);
         double guardedCpu = median(guarded, E2eRun::serverCpuMicrosPerRequest);
         double clientCpu = median(plain, E2eRun::clientCpuMicrosPerRequest);
-        String own = medianOwnCpu > 0
-                ? "Staleguard's own work for " + Table.number(medianOwnCpu) + " µs (guarded − headers)"
-                : "Staleguard's own work (guarded − headers) does not show above the rounds' noise (median "
-                        + Table.number(medianOwnCpu) + " µs, round by round above)";
         section.note(String.format(Locale.ROOT, "**Where the cost goes.** Of the %s µs more server CPU per response "
-                + "that the guarded application needs than the plain one (median of the paired rounds), the headers "
-                + "alone account for %s µs (headers − plain: Undertow sets, stores and writes the refreshed "
-                + "`Set-Cookie`, `Cache-Control` and `Vary`, about %d bytes more per response) and %s. In throughput: "
-                + "headers / plain %s, guarded / headers %s, guarded / plain %s (medians of the paired ratios).",
-                Table.number(median(cpuAdded)), Table.number(medianHeadersCpu), addedHeadBytes(heads), own,
+                + "that the guarded application needs than the plain one (median of the paired rounds), %s, and %s. "
+                + "In throughput: headers / plain %s, guarded / headers %s, guarded / plain %s (medians of the paired "
+                + "ratios).", Table.number(median(cpuAdded)),
+                share("the headers alone (headers − plain: Undertow sets, stores and writes the refreshed "
+                        + "`Set-Cookie`, `Cache-Control` and `Vary`, about " + addedHeadBytes(heads)
+                        + " bytes more per response)", medianHeadersCpu),
+                share("Staleguard's own work (guarded − headers)", medianOwnCpu),
                 Table.number(medianHeadersRatio), Table.number(medianOwnRatio), Table.number(medianRatio)));
         section.note(String.format(Locale.ROOT, "**Client and server share the machine's %d cores.** Saturated, the "
                 + "load threads used %s µs of CPU per response (plain), the WildFly JVM %s µs (plain), %s µs "
@@ -331,6 +329,13 @@ final class EndToEnd implements Part {
         // each line is followed by CR LF on the wire
         return headers.stream().mapToInt(l -> l.length() + 2).sum()
                 - plain.stream().mapToInt(l -> l.length() + 2).sum();
+    }
+
+    /** "what accounts for 1.2 µs", or, when the median is not above zero, that it does not show above the noise. */
+    private static String share(String what, double medianMicros) {
+        return medianMicros > 0 ? what + " accounts for " + Table.number(medianMicros) + " µs"
+                : what + " does not show above the rounds' noise (median " + Table.number(medianMicros)
+                        + " µs; round by round above)";
     }
 
     private static String method(Duration warmUp, Duration saturated, Duration single, int rounds) {
