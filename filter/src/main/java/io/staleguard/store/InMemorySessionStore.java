@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@value #DEFAULT_MAX_SESSIONS}); each costs about 80 to 95 bytes of map node, record and hash-table slot plus its id
  * (about 90 bytes for a 43-character id, 300 for the longest, {@value SessionStore#MAX_ID_LENGTH} characters), so the
  * default bound is roughly 18 MB with 43-character ids and 40 MB in the worst case (measured by the benchmarks'
- * scaling part). When the store
- * is full, expired records are swept and, if it is still full, {@link #create(String, StoredSession) create} throws
+ * scaling part). When the store is full, expired records are swept and, if it is still full,
+ * {@link #create(String, StoredSession) create} throws
  * {@link StoreUnavailableException} (a new sign-in is refused with "try again later") rather than evicting a live
  * session. Expired records are also swept at most once a minute by whichever call comes along, and dropped when read;
  * no background thread is started.
