@@ -41,6 +41,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code Cache-Control: private, no-cache, no-store, must-revalidate} and {@code Vary: Cookie}, and session cookies the
  * application writes are clamped to {@code max-cookie-age} (and to the record's expiry when this request touched it).
  * With {@code touch-interval}, a session this node touched less than that long ago is neither touched nor re-cookied.
+ * A request that carries several session cookies (one per path) costs at most two touches, stopping at the first live
+ * one: only the first two ids sent, the most specific path first, are considered.
  * <p>
  * With {@code rolling=false} (the default) this filter does nothing at all: no store call, no header, no wrapper.
  * <p>
