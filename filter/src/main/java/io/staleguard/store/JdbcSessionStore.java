@@ -47,6 +47,11 @@ import javax.sql.DataSource;
  * {@code SQLTransientException} and {@code SQLRecoverableException}, SQLState classes 08, 40, 53, 57, HYT and 70100),
  * methods throw {@link StoreUnavailableException}, which Staleguard never takes for "session gone". Any other
  * {@link SQLException} means the table does not match the configuration: {@link IllegalStateException}.
+ * {@link #checkTable()} (run at deployment for {@code store=jdbc:…}) also reports connection failures that waiting
+ * cannot heal as {@link IllegalStateException}, naming the driver setting to fix: the driver and the server disagree
+ * about TLS (MariaDB Connector/J 3 and later require TLS by default: {@code sslMode=disable} or TLS on the server), the
+ * user or password is refused, the database does not exist, no driver accepts the URL. An unreachable database is
+ * still "unavailable" there, and every failure after start-up is classified as above.
  * <p>
  * <b>Read replicas (T2).</b> With {@link Builder#readReplica(DataSource)}, {@link #lookup(String)} reads from the
  * replica, and everything else goes to the primary: {@link #lookupAuthoritative(String)}, the touch, deletes, creates
@@ -412,8 +417,12 @@ public final class JdbcSessionStore implements SessionStore {
      * Checks that the table and its four columns exist, so that a wrong name fails at start-up rather than on the
      * first request.
      *
-     * @throws IllegalStateException if the table or a column is missing, naming both
-     * @throws StoreUnavailableException if the database cannot be reached
+     * @throws IllegalStateException if the table or a column is missing, naming both; or if no connection can be
+     *         had for a reason that retrying cannot heal (the driver and the server disagree about TLS, such as MariaDB
+     *         Connector/J's default TLS against a server without it; the user or password is refused; the database
+     *         does not exist; no driver accepts the URL), naming the driver setting to fix
+     * @throws StoreUnavailableException if the database cannot be reached (down, refusing connections, pool
+     *         exhausted): that may heal, so Staleguard starts and treats the store as unavailable until it answers
      */
     public void checkTable() {
         checkTable(dataSource, "check the session table");
@@ -431,7 +440,37 @@ public final class JdbcSessionStore implements SessionStore {
             });
         } catch (SQLException e) {
             throw failure(operation, e);
+        } catch (NoConnection e) {
+            ConnectionSetupErrors.Finding found = ConnectionSetupErrors.find(e.getCause());
+            if (found == null) {
+                throw e;
+            }
+            Throwable evidence = found.evidence();
+            String shown = evidence instanceof SQLException s ? state(s) : evidence.getClass().getName();
+            throw new IllegalStateException(describe() + ": the data source cannot open a connection, and retrying "
+                    + "will not help (" + shown + ": " + printable(evidence.getMessage()) + "). Fix: " + found.fix(),
+                    e.getCause());
         }
+    }
+
+    /** {@link #connection} could not get one: an outage, unless {@link #checkTable()} finds it is configuration. */
+    private static final class NoConnection extends StoreUnavailableException {
+        private static final long serialVersionUID = 1L;
+
+        NoConnection(String message, SQLException cause) {
+            super(message, cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    /** A driver's message, for a start-up error: one line, at most 300 characters. */
+    private static String printable(String message) {
+        String m = String.valueOf(message).replaceAll("\\p{Cntrl}", " ");
+        return m.length() <= 300 ? m : m.substring(0, 300) + "…";
     }
 
     /** One unit of work on one connection. */
@@ -482,7 +521,7 @@ public final class JdbcSessionStore implements SessionStore {
             return c;
         } catch (SQLException e) {
             // Whatever the reason (pool exhausted or closed, database down), there is no answer to be had right now.
-            throw new StoreUnavailableException(describe() + ": no connection to " + operation + " (" + state(e) + ")", e);
+            throw new NoConnection(describe() + ": no connection to " + operation + " (" + state(e) + ")", e);
         }
     }
 
