@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +24,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * cookies. {@code Max-Age} and {@code Expires} are read as browsers read them (RFC 6265, {@link CookieDates}): an
  * {@code Expires} in the past in any spelling a browser accepts is a deletion and passes untouched, and one no browser
  * can read is no lifetime at all, so the cookie passes untouched too (never made into a long-lived one);</li>
+ * <li>the attributes of a live one (Path, Domain, Secure, HttpOnly, SameSite) are handed to rolling, whose refreshes
+ * repeat them;</li>
  * <li>the response gets {@code Cache-Control: private, no-cache, no-store, must-revalidate} and {@code Vary: Cookie},
  * and keeps them: the application cannot make a response that sets a session cookie cacheable afterwards.</li>
  * </ul>
@@ -45,12 +48,20 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
     private volatile String touchedId;
     private volatile long touchedSeconds;
     private volatile boolean sessionCookieSet;
+    /** Told the attributes of every live session cookie the application sets (rolling keeps them). */
+    private final Consumer<CookieAttributes> attributesSeen;
 
     SessionCookieGate(HttpServletResponse response, String cookieName, long nowMillis, Duration cap) {
+        this(response, cookieName, nowMillis, cap, attributes -> { });
+    }
+
+    SessionCookieGate(HttpServletResponse response, String cookieName, long nowMillis, Duration cap,
+            Consumer<CookieAttributes> attributesSeen) {
         super(response);
         this.cookieName = cookieName;
         this.nowMillis = nowMillis;
         this.capSeconds = cap.getSeconds();
+        this.attributesSeen = attributesSeen;
     }
 
     /** This request touched {@code id}: its cookie may live until the record's expiry, and no longer. */
@@ -104,6 +115,9 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         if (!expiry && isGone(value)) {
             dropped(value);
             return;
+        }
+        if (!expiry) {
+            attributesSeen.accept(CookieAttributes.fromCookie(cookie));
         }
         Cookie out = cookie;
         if (!expiry && cookie.getMaxAge() > 0) {
@@ -229,6 +243,7 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
             dropped(value);
             return null;
         }
+        attributesSeen.accept(CookieAttributes.fromHeader(header));
         if (maxAge == null && expires == null) {
             return header; // a browser-session cookie: it has no lifetime to clamp
         }
