@@ -195,7 +195,7 @@ public final class Rolling {
 
     /** The gate saw the application set its session cookie: later refreshes repeat these attributes. */
     private void applicationSets(CookieAttributes attributes) {
-        if (attributes.equals(applicationAttributes)) {
+        if (!touching || attributes.equals(applicationAttributes)) {
             return;
         }
         applicationAttributes = attributes;
