@@ -22,6 +22,7 @@ import io.staleguard.it.support.Server;
 import io.staleguard.it.support.ServerLog;
 import io.staleguard.it.support.TestApps;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Hardening item 17: requests a container used to answer with 500 before any filter ran (WildFly: {@code UT000173},
@@ -46,7 +47,8 @@ public final class ContainerRefusals {
 
     /**
      * A cookie whose value holds raw UTF-8 bytes (another application's, same domain), alone, before or after the
-     * session cookie, unquoted or quoted → 200 with the session still read; nothing about it in the server log.
+     * session cookie, unquoted or quoted → 200 with the session still read; nothing about it in the server log. On
+     * Payara: 400, from its HTTP parser.
      */
     public static void rawNonAsciiCookie(URL base) throws Exception {
         String session = login(base);
@@ -57,6 +59,14 @@ public final class ContainerRefusals {
         RawHttp.Response before = work(base, zurich + "; JSESSIONID=" + session);
         RawHttp.Response quoted = work(base, "JSESSIONID=" + session + "; name=\"J\u00f6rg\"");
         String logged = log.since();
+        if (Server.current().name().equals("Payara")) {
+            // Payara's HTTP parser (Grizzly) refuses any header value with a byte above 0x7F: 400 before any
+            // application code runs, for as long as the browser sends the cookie. Nothing in a deployment can change
+            // that (docs/security.md, item 17); this records it, and that it is no 500.
+            assertAll(List.of(alone, after, before, quoted).stream()
+                    .<Executable>map(r -> () -> assertEquals(400, r.status(), r::toString)));
+            return;
+        }
         assertAll(
                 () -> assertEquals(200, alone.status(), alone::toString),
                 () -> assertTrue(alone.body().endsWith("/work user=null\n"), alone::toString),
