@@ -34,7 +34,7 @@ public final class Report {
                 case "--smoke" -> mode = Part.Mode.SMOKE;
                 case "--only" -> only.addAll(List.of(args[++i].split(",")));
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + "; expected --out <file>, --smoke or --only FilterCost,StoreRoundTrips,EndToEnd,StoreScaling");
+                        + "; expected --out <file>, --smoke or --only FilterCost,StoreRoundTrips,EndToEnd,StoreScaling,Peers");
             }
         }
         String report = run(mode, only);
@@ -47,7 +47,7 @@ public final class Report {
 
     /** The parts in report order. */
     static List<Part> parts() {
-        return List.of(new FilterCost(), new StoreRoundTrips(), new EndToEnd(), new StoreScaling());
+        return List.of(new FilterCost(), new StoreRoundTrips(), new EndToEnd(), new StoreScaling(), new Peers());
     }
 
     /**
