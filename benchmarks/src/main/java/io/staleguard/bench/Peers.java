@@ -40,12 +40,21 @@ final class Peers implements Part {
     static final int THREADS = 16;
     private static final double THROUGHPUT_GOAL = 2.0;
 
+    /** The burst sizes measured: alone, a page's six parallel API calls, and many. */
+    static final int[] BURST_SIZES = {1, 6, 32};
+
     private List<PeerRace.Result> lastRaces = List.of();
+    private List<PeerBursts.Result> lastBursts = List.of();
     private Map<String, Double> lastRoundTrips = Map.of();
 
     /** The last run's race results: for tests. */
     List<PeerRace.Result> lastRaces() {
         return lastRaces;
+    }
+
+    /** The last run's bursts: for tests. */
+    List<PeerBursts.Result> lastBursts() {
+        return lastBursts;
     }
 
     /** The last run's store round trips per page request, by application: for tests. */
@@ -61,6 +70,7 @@ final class Peers implements Part {
         int rounds = full ? 6 : 1;
         int raceConcurrency = full ? 64 : 8;
         int raceRounds = full ? 200 : 5;
+        int burstCount = full ? 200 : 5;
 
         RealStores.require(RealStores.POSTGRES);
         RealStores.require(RealStores.REDIS);
@@ -80,7 +90,7 @@ final class Peers implements Part {
                 apps.add(PeerApp.springRedis(inspect.sync(), values.sync(), true));
                 PeersServer server = PeersServer.start(work, apps);
                 try {
-                    return measure(server, apps, warmUp, perRound, rounds, raceConcurrency, raceRounds);
+                    return measure(server, apps, warmUp, perRound, rounds, raceConcurrency, raceRounds, burstCount);
                 } finally {
                     // the stores' clients first: their threads would otherwise outlive the contexts that started them
                     closeAll(apps);
@@ -97,7 +107,7 @@ final class Peers implements Part {
     }
 
     private Section measure(PeersServer server, List<PeerApp> apps, Duration warmUp, Duration perRound, int rounds,
-            int raceConcurrency, int raceRounds) throws Exception {
+            int raceConcurrency, int raceRounds, int burstCount) throws Exception {
         E2eLoad load = new E2eLoad(server.port, THREADS, warmUp.compareTo(perRound) > 0 ? warmUp : perRound);
         Map<String, String[]> sessions = new LinkedHashMap<>();
         Map<String, Integer> responseBytes = new LinkedHashMap<>();
@@ -139,6 +149,15 @@ final class Peers implements Part {
             races.add(PeerRace.run(server.port, app, raceConcurrency, raceRounds));
         }
         lastRaces = races;
+        List<PeerBursts.Result> bursts = new ArrayList<>();
+        for (PeerApp app : apps) {
+            if (!app.app.equals("container")) {
+                for (int size : BURST_SIZES) {
+                    bursts.add(PeerBursts.run(server.port, app, size, burstCount));
+                }
+            }
+        }
+        lastBursts = bursts;
 
         Table load16 = new Table("Application", "What the store keeps", "Throughput (req/s)", "p50 (ms)", "p99 (ms)",
                 "Store round trips / request", "Response bytes", "Set-Cookie on a rolled response",
@@ -174,6 +193,19 @@ final class Peers implements Part {
                     r.complete(), r.partial(), r.errors() + (r.firstError() == null ? "" : " (" + r.firstError() + ")"));
         }
 
+        Table burstTable = new Table("Application", "Burst of 1", "Burst of 6", "Burst of 32")
+                .caption("**Store round trips per request in bursts** (" + burstCount + " bursts per size, each of a "
+                        + "new session: that many connections send its page request at the same moment; Staleguard's "
+                        + "concurrent requests of one session share one touch sent after they arrived, R7):");
+        for (PeerApp app : apps) {
+            List<Object> cells = new ArrayList<>(List.of(app.label));
+            bursts.stream().filter(b -> b.app().equals(app.app))
+                    .forEach(b -> cells.add(Table.number(b.roundTripsPerRequest())));
+            if (cells.size() == 4) {
+                burstTable.row(cells.toArray());
+            }
+        }
+
         Section s = new Section("5. Peers: Staleguard and Spring Session on one Tomcat", "Method: one embedded Tomcat "
                 + "10.1 in the benchmark's JVM with one context per way of keeping sessions, the same page (it reads "
                 + "its session's attribute and answers 1 KiB), the same load client as part 3, the same PostgreSQL and "
@@ -187,7 +219,7 @@ final class Peers implements Part {
                 + "so its sessions are shared only where the container shares them. Spring Session re-sends no cookie "
                 + "on a rolled request (its cookie is a browser-session cookie); Staleguard re-sends the cookie with "
                 + "the record's expiry (R2).")
-                .table(load16).table(race);
+                .table(load16).table(burstTable).table(race);
         ratioTarget(s, "PostgreSQL: Staleguard / Spring Session JDBC", throughputs.get("sg-jdbc"),
                 throughputs.get("spring-jdbc"));
         ratioTarget(s, "Redis: Staleguard / Spring Session RedisSessionRepository", throughputs.get("sg-redis"),
@@ -202,6 +234,14 @@ final class Peers implements Part {
                             Table.number(perRequest.get("spring-redis")),
                             Table.number(perRequest.get("spring-redis-indexed"))),
                     Math.abs(trips - 1) < 0.005));
+        }
+        for (String app : List.of("sg-jdbc", "sg-redis")) {
+            s.target(new Target("Store round trips per request in bursts of 6, " + label(apps, app),
+                    "≤ 0.25; ≤ 1 always", String.format(Locale.ROOT, "%s (bursts of 1: %s, of 32: %s)",
+                            Table.number(burst(bursts, app, 6)), Table.number(burst(bursts, app, 1)),
+                            Table.number(burst(bursts, app, 32))),
+                    burst(bursts, app, 6) <= 0.25 && bursts.stream().filter(b -> b.app().equals(app))
+                            .allMatch(b -> b.roundTripsPerRequest() <= 1)));
         }
         for (int i = 0; i < apps.size(); i++) {
             PeerApp app = apps.get(i);
@@ -236,6 +276,11 @@ final class Peers implements Part {
         for (PeerApp app : apps) {
             app.close();
         }
+    }
+
+    private static double burst(List<PeerBursts.Result> bursts, String app, int size) {
+        return bursts.stream().filter(b -> b.app().equals(app) && b.size() == size).findFirst().orElseThrow()
+                .roundTripsPerRequest();
     }
 
     private static String label(List<PeerApp> apps, String app) {

@@ -28,6 +28,15 @@ class PeersTest {
         for (String peer : new String[] {"spring-jdbc", "spring-redis", "spring-redis-indexed"}) {
             assertTrue(trips.get(peer) >= 1, () -> peer + " counted no round trips: " + trips);
         }
+        for (PeerBursts.Result b : peers.lastBursts()) {
+            if (b.app().startsWith("sg-")) {
+                // R7: never more than one touch per request; alone exactly one
+                assertTrue(b.roundTripsPerRequest() <= 1, b::toString);
+                if (b.size() == 1) {
+                    assertEquals(1.0, b.roundTripsPerRequest(), b::toString);
+                }
+            }
+        }
         for (PeerRace.Result r : peers.lastRaces()) {
             assertTrue(r.requests() > 0, r::toString);
             if (r.app().startsWith("sg-") || r.app().equals("container")) {
