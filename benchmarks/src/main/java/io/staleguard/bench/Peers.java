@@ -70,7 +70,7 @@ final class Peers implements Part {
         int rounds = full ? 6 : 1;
         int raceConcurrency = full ? 64 : 8;
         int raceRounds = full ? 200 : 5;
-        int burstCount = full ? 200 : 5;
+        int burstCount = full ? 100 : 5;
 
         RealStores.require(RealStores.POSTGRES);
         RealStores.require(RealStores.REDIS);

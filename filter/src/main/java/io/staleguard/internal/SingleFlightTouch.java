@@ -3,7 +3,6 @@ package io.staleguard.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.staleguard.store.SessionStore;
@@ -27,7 +26,7 @@ import io.staleguard.store.SessionStore.TouchResult;
  * writes: the first request's, and one for everyone who arrived while it was in the air.
  * <p>
  * <b>Bounds.</b> No lock is held across I/O: the map holds a flight per id only while it is open or in the air, and
- * waiting is on a latch. A leader waits at most {@link #MAX_WAIT} for the flight before it; a joiner waits at most
+ * waiting is on the flight's monitor, released while waiting. A leader waits at most {@link #MAX_WAIT} for the flight before it; a joiner waits at most
  * twice that for its own, then touches on its own, so a stuck store call delays the others by a bounded time, never
  * indefinitely. A failed touch is handed to every request of its flight as the same exception, so the transient/gone
  * classification (R4, T1) sees exactly what it would have seen. The expiry requested is the leader's (computed when it
@@ -113,8 +112,9 @@ final class SingleFlightTouch {
         volatile boolean open = true;
         /** The flight in the air when this one opened; dropped once landed, so flights never chain up. */
         private Flight previous;
-        private final CountDownLatch landed = new CountDownLatch(1);
-        private volatile Answer answer;
+        /** Guarded by this flight's monitor, held only to set or read it, never across the touch. */
+        private boolean landed;
+        private Answer answer;
 
         Flight(Flight previous) {
             this.previous = previous;
@@ -127,21 +127,29 @@ final class SingleFlightTouch {
             }
         }
 
-        void land(Answer answer) {
+        /** A monitor rather than a latch: a request alone, the common case, allocates no synchronizer. */
+        synchronized void land(Answer answer) {
             this.answer = answer;
-            landed.countDown();
+            landed = true;
+            notifyAll();
         }
 
         /** @return the answer, or null if none came within {@code nanos} (or the wait was interrupted) */
-        Answer await(long nanos) {
-            try {
-                if (landed.await(nanos, TimeUnit.NANOSECONDS)) {
-                    return answer;
+        synchronized Answer await(long nanos) {
+            long deadline = System.nanoTime() + nanos;
+            while (!landed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
             }
-            return null;
+            return answer;
         }
     }
 }
