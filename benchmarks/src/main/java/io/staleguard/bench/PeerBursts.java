@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Bursts of one session over HTTP, as a page whose scripts call several APIs at once: {@code size} connections send
  * the same session's page request at the same moment, wait for every answer, and do it again; a new session every
  * burst, signed in beforehand. The store round trips of the page requests, divided by their number, is what a request
- * costs in a burst of that size (single flight, R7).
+ * costs in a burst of that size (single flight, R9).
  */
 final class PeerBursts {
 

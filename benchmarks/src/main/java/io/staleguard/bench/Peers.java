@@ -33,7 +33,7 @@ import io.staleguard.testing.RealStores;
  * Round trips are counted alike for all: SQL statements (and commits) through {@link RoundTripCountingDataSource}, Redis
  * commands through a Lettuce {@code CommandListener}. Then {@link PeerRace}, the logout race, against each.
  * <p>
- * Duration: FULL about 6 minutes; SMOKE about 15 s.
+ * Duration: FULL about 5 minutes; SMOKE about 15 s.
  */
 final class Peers implements Part {
 
@@ -196,7 +196,7 @@ final class Peers implements Part {
         Table burstTable = new Table("Application", "Burst of 1", "Burst of 6", "Burst of 32")
                 .caption("**Store round trips per request in bursts** (" + burstCount + " bursts per size, each of a "
                         + "new session: that many connections send its page request at the same moment; Staleguard's "
-                        + "concurrent requests of one session share one touch sent after they arrived, R7):");
+                        + "concurrent requests of one session share one touch sent after they arrived, R9):");
         for (PeerApp app : apps) {
             List<Object> cells = new ArrayList<>(List.of(app.label));
             bursts.stream().filter(b -> b.app().equals(app.app))

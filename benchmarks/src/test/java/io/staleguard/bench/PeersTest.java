@@ -30,7 +30,7 @@ class PeersTest {
         }
         for (PeerBursts.Result b : peers.lastBursts()) {
             if (b.app().startsWith("sg-")) {
-                // R7: never more than one touch per request; alone exactly one
+                // R9: never more than one touch per request; alone exactly one
                 assertTrue(b.roundTripsPerRequest() <= 1, b::toString);
                 if (b.size() == 1) {
                     assertEquals(1.0, b.roundTripsPerRequest(), b::toString);

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Rolling sessions for one application (R2–R7): one conditional touch per request (concurrent requests of one session
- * share one, {@link SingleFlightTouch}), the refreshed cookie written
+ * share one, {@link SingleFlightTouch}, R9), the refreshed cookie written
  * before the application runs, and the {@link SessionCookieGate} around the application's response. In
  * {@link Mode#CAP_ONLY} only the gate: the application's session cookies are clamped (R6), nothing is touched.
  */

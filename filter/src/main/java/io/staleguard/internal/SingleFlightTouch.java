@@ -9,7 +9,7 @@ import io.staleguard.store.SessionStore;
 import io.staleguard.store.SessionStore.TouchResult;
 
 /**
- * Rolling's touch, shared by the concurrent requests of one session (R2, R7): a page whose scripts call six APIs at
+ * Rolling's touch, shared by the concurrent requests of one session (R9): a page whose scripts call six APIs at
  * once costs one or two store writes instead of six.
  * <p>
  * <b>Why a request may not simply wait for a touch already in flight.</b> A touch sent before a logout's delete may

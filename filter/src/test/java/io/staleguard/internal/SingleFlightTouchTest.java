@@ -36,7 +36,7 @@ import io.staleguard.testing.CountingStore;
  * before it (and a foil that joins any touch in flight does, which shows the scenario can see it); failures reach every
  * request of a flight as they are; no wait is unbounded; nothing is left behind.
  */
-@DisplayName("R2, R3, R7: single flight per session id in the rolling touch")
+@DisplayName("R2, R3, R9: single flight per session id in the rolling touch")
 class SingleFlightTouchTest {
 
     private static final String ID = "single-flight-session";

@@ -45,14 +45,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * <p>
  * It also counts late refreshes: responses to requests that started after the logout had returned which still carry
  * a refreshed session cookie. The {@code requests} of a round are a burst of one session, so they share touches
- * (single flight, R7): a late refresh would also show a request after the logout sharing a touch sent before it.
+ * (single flight, R9): a late refresh would also show a request after the logout sharing a touch sent before it.
  */
 public final class RaceHarness implements AutoCloseable {
 
     static final String COOKIE = "SID";
 
     /**
-     * Application nodes sharing the store: each has its own filters, so its own single flights (R7). The requests of a
+     * Application nodes sharing the store: each has its own filters, so its own single flights (R9). The requests of a
      * round go to the nodes in turn, {@value #REQUESTS} / {@value} = 4 of one session per node at once: a burst on each
      * node, and touches in the air on many nodes at once, as behind a load balancer.
      */
@@ -86,7 +86,7 @@ public final class RaceHarness implements AutoCloseable {
      * @param present whether a session's record is in the store, read around the store's own logic
      */
     Outcome run(String name, SessionStore store, Predicate<String> present, int rounds) throws Exception {
-        // Counts the touches the bursts cost: concurrent requests of one session on a node share a touch (R7).
+        // Counts the touches the bursts cost: concurrent requests of one session on a node share a touch (R9).
         CountingStore counting = new CountingStore(store);
         Node[] nodes = new Node[NODES];
         for (int n = 0; n < NODES; n++) {
