@@ -1,8 +1,8 @@
 package io.staleguard.bench.peers;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
+import io.staleguard.bench.e2e.E2ePageServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,19 +17,10 @@ public class PeerPageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     /** The body's length in bytes. */
-    public static final int PAGE_BYTES = 1024;
+    public static final int PAGE_BYTES = E2ePageServlet.PAGE_BYTES;
 
-    private static final byte[] PAGE = page();
-
-    private static byte[] page() {
-        String line = "Staleguard peers benchmark page: the same bytes whoever keeps the session.\n";
-        StringBuilder b = new StringBuilder(PAGE_BYTES);
-        while (b.length() < PAGE_BYTES) {
-            b.append(line);
-        }
-        b.setLength(PAGE_BYTES - 1);
-        return b.append('\n').toString().getBytes(StandardCharsets.US_ASCII);
-    }
+    private static final byte[] PAGE = E2ePageServlet
+            .page("Staleguard peers benchmark page: the same bytes whoever keeps the session.\n");
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
