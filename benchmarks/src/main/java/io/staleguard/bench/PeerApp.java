@@ -115,7 +115,8 @@ abstract class PeerApp implements AutoCloseable {
 
     /** Spring Session's filter first on {@code /*}, as {@code AbstractHttpSessionApplicationInitializer} maps it. */
     static void installSpring(ServletContext context, AnnotationConfigApplicationContext spring) {
-        FilterRegistration.Dynamic filter = context.addFilter(SpringSessions.FILTER_BEAN, SpringSessions.filter(spring));
+        FilterRegistration.Dynamic filter = context.addFilter(SpringSessions.FILTER_BEAN,
+                SpringSessions.filter(spring));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC),
                 false, "/*");
@@ -217,7 +218,8 @@ abstract class PeerApp implements AutoCloseable {
                 String id = springId(cookie);
                 try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT "
                         + "(SELECT count(*) FROM " + table + " WHERE session_id = ?), (SELECT count(*) FROM " + table
-                        + "_attributes a JOIN " + table + " s ON a.session_primary_id = s.primary_id WHERE s.session_id = ?)")) {
+                        + "_attributes a JOIN " + table + " s ON a.session_primary_id = s.primary_id"
+                        + " WHERE s.session_id = ?)")) {
                     s.setString(1, id);
                     s.setString(2, id);
                     try (ResultSet r = s.executeQuery()) {

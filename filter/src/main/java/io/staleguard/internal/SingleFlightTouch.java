@@ -10,7 +10,7 @@ import io.staleguard.store.SessionStore.TouchResult;
 
 /**
  * Rolling's touch, shared by the concurrent requests of one session (R9): a page whose scripts call six APIs at
- * once costs one or two store writes instead of six.
+ * once costs two or three store writes instead of six.
  * <p>
  * <b>Why a request may not simply wait for a touch already in flight.</b> A touch sent before a logout's delete may
  * answer "touched" after the delete: it was right when the store ran it. A request that arrived after the logout
@@ -22,15 +22,17 @@ import io.staleguard.store.SessionStore.TouchResult;
  * <b>How.</b> Per session id there is at most one <em>open</em> flight, one that has not been sent yet. A request that
  * finds one joins it and waits for its answer. A request that finds none (or only one already sent) opens the next
  * flight and leads it: it first lets the flight already in the air land (so that the requests arriving meanwhile
- * gather in its own), then closes its flight to newcomers and sends the one touch. So a burst costs at most two
- * writes: the first request's, and one for everyone who arrived while it was in the air.
+ * gather in its own), then closes its flight to newcomers and sends the one touch. So a burst whose requests all
+ * arrive while the first touch is in the air costs two writes (the first request's, and one for everyone who arrived
+ * meanwhile); requests spread over a longer time start one more flight per touch they outlast, never more writes than
+ * requests.
  * <p>
  * <b>Bounds.</b> No lock is held across I/O: the map holds a flight per id only while it is open or in the air, and
- * waiting is on the flight's monitor, released while waiting. A leader waits at most {@link #MAX_WAIT} for the flight before it; a joiner waits at most
- * twice that for its own, then touches on its own, so a stuck store call delays the others by a bounded time, never
- * indefinitely. A failed touch is handed to every request of its flight as the same exception, so the transient/gone
- * classification (R4, T1) sees exactly what it would have seen. The expiry requested is the leader's (computed when it
- * arrived, at most a wait earlier than a joiner's).
+ * waiting is on the flight's monitor, released while waiting. A leader waits at most {@link #MAX_WAIT} for the flight
+ * before it; a joiner waits at most twice that for its own, then touches on its own, so a stuck store call delays the
+ * others by a bounded time, never indefinitely. A failed touch is handed to every request of its flight as the same
+ * exception, so the transient/gone classification (R4, T1) sees exactly what it would have seen. The expiry requested
+ * is the leader's (computed when it arrived, at most a wait earlier than a joiner's).
  */
 final class SingleFlightTouch {
 
