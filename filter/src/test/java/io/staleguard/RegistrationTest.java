@@ -158,6 +158,7 @@ class RegistrationTest {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getName" -> name;
                     case "getClassName" -> StaleSessionFilter.class.getName();
+                    case "getInitParameter" -> name.equals("staleguard-drop-in") ? "true" : null;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

@@ -1,5 +1,7 @@
 package io.staleguard.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.staleguard.StaleguardConfig;
@@ -23,7 +25,9 @@ public final class DropIn {
 
     /**
      * Whether a registration runs: any registration the application made itself does; a drop-in one only when it is
-     * not switched off and the application did not register the same filter class. Logs SG0005 when it does not.
+     * not switched off and the application did not register the same filter class. The first time a drop-in
+     * registration of the context turns out inactive, one SG0005 line names every inactive one: the start-up check and
+     * each filter's {@code init} all ask, and the deployment gets one line.
      *
      * @param initParams the registration's init-params
      * @throws ConfigException if {@value #PARAM} is set to anything but {@code true} or {@code false}
@@ -33,19 +37,37 @@ public final class DropIn {
         if (!"true".equals(initParams.apply(MARKER))) {
             return true;
         }
-        String simpleName = filterClassName.substring(filterClassName.lastIndexOf('.') + 1);
+        String reason = inactiveReason(context, registrationName, filterClassName);
+        if (reason != null && Log.once(context, Log.DROP_IN_INACTIVE)) {
+            Map<String, String> inactive = new LinkedHashMap<>();
+            inactive.put(registrationName, simpleName(filterClassName) + " " + reason);
+            for (FilterRegistration r : context.getFilterRegistrations().values()) {
+                String other = "true".equals(r.getInitParameter(MARKER)) && !inactive.containsKey(r.getName())
+                        ? inactiveReason(context, r.getName(), r.getClassName()) : null;
+                if (other != null) {
+                    inactive.put(r.getName(), simpleName(r.getClassName()) + " " + other);
+                }
+            }
+            Log.info(Log.DROP_IN_INACTIVE, "Drop-in registrations not active: %s", String.join("; ", inactive.values()));
+        }
+        return reason == null;
+    }
+
+    /** @return why a drop-in registration does not run, or null when it does */
+    private static String inactiveReason(ServletContext context, String registrationName, String filterClassName) {
         if (switchedOff(context)) {
-            Log.info(Log.DROP_IN_INACTIVE, "The drop-in %s is switched off by context-param %s", simpleName, PARAM);
-            return false;
+            return "is switched off by context-param " + PARAM;
         }
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
             if (!registration.getName().equals(registrationName) && filterClassName.equals(registration.getClassName())) {
-                Log.info(Log.DROP_IN_INACTIVE, "The drop-in %s yields to the application's own registration '%s'",
-                        simpleName, registration.getName());
-                return false;
+                return "yields to the application's own registration '" + registration.getName() + "'";
             }
         }
-        return true;
+        return null;
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     private static boolean switchedOff(ServletContext context) {
