@@ -455,7 +455,9 @@ public final class Engine implements AutoCloseable {
      * the old user's cookie then gets the same answer, and none is served as the new user.
      */
     public boolean identityChanged(HttpServletRequest request) {
-        return settings.identity != null && (endedForIdentitySwitch(request) || settings.identity.changed(request));
+        // This order closes the race: the first call records the session as ended before it invalidates it, so a
+        // call that finds the session already invalidated (changed() is false then) finds the record.
+        return settings.identity != null && (settings.identity.changed(request) || endedForIdentitySwitch(request));
     }
 
     private boolean endedForIdentitySwitch(HttpServletRequest request) {
