@@ -571,7 +571,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * B6, item 7 of the hardening: SG0003 at most once a minute per application, naming a bounded number of cookies.
+     * B6: SG0003 at most once a minute per application, like SG0010, listing a bounded number of the cookie names the
+     * request chose.
      */
     private void warnLoop(HttpServletRequest request, Set<String> expired) {
         long heldBack = loopWarnings.pass();
