@@ -37,11 +37,6 @@ class Item15DropInDeadEndTest {
         }
     }
 
-    private static Cookie marker(RawResponse r) {
-        String header = r.setCookies("staleguard-retry").get(0);
-        return new Cookie("staleguard-retry", header.substring("staleguard-retry=".length(), header.indexOf(';')));
-    }
-
     @Test
     @DisplayName("Issue 12 item 15: no session, page throws → 303 to the same URL → throws again → 400 page that "
             + "blames no cookie and links to the context root; SG0003 says only the retry marker was left")
@@ -54,7 +49,7 @@ class Item15DropInDeadEndTest {
             assertEquals("/app/account", first.getHeader("Location"));
 
             MockHttpServletRequest again = navigate("GET", "/account");
-            again.setCookies(marker(first));
+            again.setCookies(first.cookieSet("staleguard-retry"));
             RawResponse second = app.run(again, needsSession);
 
             assertEquals(400, second.getStatus());
@@ -79,7 +74,8 @@ class Item15DropInDeadEndTest {
     void scriptCall() throws Exception {
         app = Harness.withInitParams();
         MockHttpServletRequest call = api("GET", "/api/account");
-        call.setCookies(marker(app.run(api("GET", "/api/account"), throwing(new SessionNotFoundException("first")))));
+        call.setCookies(app.run(api("GET", "/api/account"), throwing(new SessionNotFoundException("first")))
+                .cookieSet("staleguard-retry"));
         RawResponse r = app.run(call, throwing(new SessionNotFoundException("no account")));
         assertEquals(400, r.getStatus());
         assertFalse(r.body().contains("cannot be cleared"), r.body());
@@ -93,7 +89,7 @@ class Item15DropInDeadEndTest {
         MockHttpServletRequest again = navigate("GET", "/account");
         RawResponse first = app.run(Harness.withCookies(navigate("GET", "/account"), "JSESSIONID", "s0"),
                 throwing(new SessionNotFoundException("gone")));
-        again.setCookies(new Cookie("JSESSIONID", "s"), marker(first));
+        again.setCookies(new Cookie("JSESSIONID", "s"), first.cookieSet("staleguard-retry"));
         RawResponse r = app.run(again, throwing(new SessionNotFoundException("gone")));
         assertEquals(400, r.getStatus());
         assertTrue(r.body().contains("cannot clear"), r.body());

@@ -460,9 +460,14 @@ public final class Engine implements AutoCloseable {
         return settings.identity != null && (settings.identity.changed(request) || endedForIdentitySwitch(request));
     }
 
+    /**
+     * I1: the request still carries a session ended for an identity switch, and the proxy vouches for someone, whom
+     * the application would sign in on a fresh session. (Without a header nobody would be signed in: the application
+     * answers as it does for anyone unknown.)
+     */
     private boolean endedForIdentitySwitch(HttpServletRequest request) {
         String id = eventSessionId(request);
-        if (id == null || !recentlyEnded.endedForIdentitySwitch(id)) {
+        if (id == null || !recentlyEnded.endedForIdentitySwitch(id) || !settings.identity.vouchesForSomeone(request)) {
             return false;
         }
         // A container that reuses a requested id for a new session (Tomcat can) gives it to the new user: not stale.

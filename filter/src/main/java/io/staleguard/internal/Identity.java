@@ -87,6 +87,11 @@ public final class Identity {
         return user != null && !same(claimed, user.toString());
     }
 
+    /** @return whether a trusted proxy vouches for someone on this request: one usable value, from a trusted peer */
+    boolean vouchesForSomeone(HttpServletRequest request) {
+        return request.getHeader(header) != null && fromTrustedProxy(request) && singleValue(request) != null;
+    }
+
     /**
      * B6 with I1: what the loop-guard marker remembers of an identity switch, so that a second, genuine switch to yet
      * another user within the retry window is not mistaken for a loop. A short hash: identities are personal data.

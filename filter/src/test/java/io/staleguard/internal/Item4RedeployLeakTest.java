@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.util.Enumeration;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -19,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockServletContext;
 
+import io.staleguard.testing.StaleguardFirstLoader;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -36,35 +33,6 @@ class Item4RedeployLeakTest {
 
     private static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
 
-    /** Loads io.staleguard classes (and their service files) from the filter's classes only, like WEB-INF/lib. */
-    static final class ApplicationLoader extends URLClassLoader {
-        ApplicationLoader(ClassLoader parent) {
-            super(new URL[] {Engine.class.getProtectionDomain().getCodeSource().getLocation()}, parent);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.startsWith("io.staleguard.")) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                if (c == null) {
-                    c = findClass(name);
-                }
-                if (resolve) {
-                    resolveClass(c);
-                }
-                return c;
-            }
-        }
-
-        @Override
-        public Enumeration<URL> getResources(String name) throws IOException {
-            return name.startsWith("META-INF/services/io.staleguard") ? findResources(name) : super.getResources(name);
-        }
-    }
-
     @Test
     @DisplayName("Issue 12 item 4: an engine started by Staleguard.recover (no filter) registers its MBean and "
             + "unregisters it on contextDestroyed; the application's class loader then becomes collectable")
@@ -75,14 +43,15 @@ class Item4RedeployLeakTest {
         assertFalse(JMX.isRegistered(name), "the MBean is unregistered when the application stops");
         for (int i = 0; i < 100 && loader.get() != null; i++) {
             System.gc();
-            Thread.sleep(10);
         }
         assertNull(loader.get(), "the undeployed application's class loader is still reachable");
     }
 
     /** Deploys, starts an engine the way Staleguard.recover does, undeploys; keeps nothing but a weak reference. */
     private static WeakReference<ClassLoader> deployUseUndeploy(ObjectName name) throws Exception {
-        ApplicationLoader loader = new ApplicationLoader(Item4RedeployLeakTest.class.getClassLoader());
+        StaleguardFirstLoader loader = new StaleguardFirstLoader(
+                Engine.class.getProtectionDomain().getCodeSource().getLocation(),
+                Item4RedeployLeakTest.class.getClassLoader());
         MockServletContext context = new MockServletContext() {
             @Override
             public ClassLoader getClassLoader() {
