@@ -79,7 +79,7 @@ final class Responses {
                 + "Your browser sent no cookie of this site that could be the cause.";
         return switch (kind) {
             case NAVIGATION -> new RecoveryResponse(400, headers, HTML, page("This page could not be started",
-                    "<p>" + html(detail) + "</p>\n<p><a href=\"" + html(target) + "\">Continue from here</a>.</p>"));
+                    "<p>" + html(detail) + "</p>\n<p><a href=\"" + html(target) + "\">Start again</a>.</p>"));
             case API -> new RecoveryResponse(400, headers, PROBLEM_JSON, problem(TYPE_LOOP, "Session restart failed",
                     400, detail, reason, target, false));
             case FACES_PARTIAL -> new RecoveryResponse(200, headers, XML,
