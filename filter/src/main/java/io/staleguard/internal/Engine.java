@@ -60,6 +60,8 @@ public final class Engine implements AutoCloseable {
      * event however it ends the session (T3, E1): a logout followed by a stale exception, logout called twice.
      */
     static final String ENDED = "io.staleguard.session-ended";
+    /** Request attribute: the store found every session id of this request gone, so a recovery deletes nothing. */
+    static final String CONFIRMED_GONE = "io.staleguard.confirmed-gone";
 
     /**
      * At most this many session cookies of one request are looked up or touched: browsers send one per path, and a
@@ -292,6 +294,15 @@ public final class Engine implements AutoCloseable {
             unavailable(e);
             return false;
         }
+    }
+
+    /**
+     * B2: recovers a request whose session {@link #isDefinitivelyGone} found gone. The store already said so, so the
+     * recovery deletes nothing there: the store work of a detected request stays the detection's.
+     */
+    public void recoverGone(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setAttribute(CONFIRMED_GONE, Boolean.TRUE);
+        recover(request, response, EndReason.NOT_FOUND, null);
     }
 
     /**
@@ -637,7 +648,8 @@ public final class Engine implements AutoCloseable {
      * and warned about (T1); the recovery goes on, as the cookie is expired anyway.
      */
     private void deleteStoreRecords(HttpServletRequest request) {
-        if (store == null || Boolean.FALSE.equals(request.getAttribute(ROLLING_ALIVE))) {
+        if (store == null || Boolean.FALSE.equals(request.getAttribute(ROLLING_ALIVE))
+                || request.getAttribute(CONFIRMED_GONE) != null) {
             return;
         }
         for (String id : sessionIds(request)) {
