@@ -84,11 +84,7 @@ class SessionEndedTest {
             assertTrue(log.messages(Level.WARNING).get(0).startsWith("SG0004"));
         }
         assertEquals(1, app.events.size());
-        // Another session: a second recovery of the same one within the retry window announces nothing (E1).
-        MockHttpServletRequest other = withCookies(api("GET", "/api"), "JSESSIONID", "another-session-id");
-        other.setRequestedSessionId("another-session-id");
-        other.setRequestedSessionIdValid(false);
-        app.run(other, throwing(new SessionNotFoundException("gone")));
+        app.run(stale(api("GET", "/api")), throwing(new SessionNotFoundException("gone")));
         assertEquals(1, RecordingListener.EVENTS.size(), "ServiceLoader listener, second event");
     }
 

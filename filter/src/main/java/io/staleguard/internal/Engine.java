@@ -615,7 +615,8 @@ public final class Engine implements AutoCloseable {
     private void endSession(HttpServletRequest request, EndReason reason) {
         String id = eventSessionId(request);
         String idHash = SessionIds.hash(id);
-        // A burst of requests carrying one session ends it once: one event, one store delete (E1, S3).
+        // A session is deleted from the store once, however many requests recover it (S3); of a burst after an
+        // identity switch, the request that ended the session announces it and the others only clean up (E1).
         boolean first = id == null || recentlyEnded.end(id, reason);
         if (first) {
             deleteStoreRecords(request);
@@ -637,7 +638,7 @@ public final class Engine implements AutoCloseable {
         if (Log.isDebugEnabled()) {
             Log.debug(Log.RECOVERED, "Ended session %s on %s: %s", idHash, loggablePath(request), reason);
         }
-        if (!endedElsewhere && first) {
+        if (!endedElsewhere && (first || reason != EndReason.IDENTITY_CHANGED)) {
             fireOnce(request, reason, idHash);
         }
     }

@@ -10,8 +10,8 @@ import io.staleguard.EndReason;
  * The sessions Staleguard ended within the last retry window, per application: so that a burst of requests carrying
  * the same ended session is answered alike and cleaned up once.
  * <ul>
- * <li>E1 and the store (S3): only the first recovery of a session fires the event and deletes the store record; the
- * others of the same burst find it here.</li>
+ * <li>The store (S3): only the first recovery of a session deletes its record; later ones find it here.</li>
+ * <li>E1: of a burst after an identity switch, only the request that ended the session announces it.</li>
  * <li>I1: a request still carrying a session that was just ended for an identity switch gets the same recovery as the
  * first one, even though its session no longer exists and the application would otherwise sign the new user in on a
  * fresh session and answer with the new user's data inside the old user's page.</li>
