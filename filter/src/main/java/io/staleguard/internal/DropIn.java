@@ -2,15 +2,19 @@ package io.staleguard.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.staleguard.StaleguardConfig;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 
 /**
  * The drop-in registrations, the filters the jar's {@code web-fragment.xml} maps: each runs unless context-param
- * {@code staleguard.drop-in} is {@code false} or the application registers the same filter class itself.
+ * {@code staleguard.drop-in} is {@code false} or the application registers the same filter class, or a subclass of
+ * it (a {@code @WebFilter} that extends {@code StaleSessionFilter}, say), itself. Two copies would both act on one
+ * request, the drop-in with the default configuration, so the application's own registration wins.
  */
 public final class DropIn {
 
@@ -25,27 +29,31 @@ public final class DropIn {
 
     /**
      * Whether a registration runs: any registration the application made itself does; a drop-in one only when it is
-     * not switched off and the application did not register the same filter class. The first time a drop-in
-     * registration of the context turns out inactive, one SG0005 line names every inactive one: the start-up check and
-     * each filter's {@code init} all ask, and the deployment gets one line.
+     * not switched off and the application did not register the same filter class or a subclass of it. The first time
+     * a drop-in registration of the context turns out inactive, one SG0005 line names every inactive one: the start-up
+     * check and each filter's {@code init} all ask, and the deployment gets one line.
      *
+     * @param filterClass the Staleguard filter the registration is for
      * @param initParams the registration's init-params
      * @throws ConfigException if {@value #PARAM} is set to anything but {@code true} or {@code false}
      */
-    public static boolean active(ServletContext context, String registrationName, String filterClassName,
-            Function<String, String> initParams) {
+    public static boolean active(ServletContext context, String registrationName,
+            Class<? extends Filter> filterClass, Function<String, String> initParams) {
         if (!"true".equals(initParams.apply(MARKER))) {
             return true;
         }
-        String reason = inactiveReason(context, registrationName, filterClassName);
+        String reason = inactiveReason(context, registrationName, filterClass);
         if (reason != null && Log.once(context, Log.DROP_IN_INACTIVE)) {
             Map<String, String> inactive = new LinkedHashMap<>();
-            inactive.put(registrationName, simpleName(filterClassName) + " " + reason);
+            inactive.put(registrationName, filterClass.getSimpleName() + " " + reason);
             for (FilterRegistration r : context.getFilterRegistrations().values()) {
-                String other = "true".equals(r.getInitParameter(MARKER)) && !inactive.containsKey(r.getName())
-                        ? inactiveReason(context, r.getName(), r.getClassName()) : null;
-                if (other != null) {
-                    inactive.put(r.getName(), simpleName(r.getClassName()) + " " + other);
+                if (!"true".equals(r.getInitParameter(MARKER)) || inactive.containsKey(r.getName())) {
+                    continue;
+                }
+                Optional<Class<?>> other = registeredClass(context, r);
+                String otherReason = other.isPresent() ? inactiveReason(context, r.getName(), other.get()) : null;
+                if (otherReason != null) {
+                    inactive.put(r.getName(), other.get().getSimpleName() + " " + otherReason);
                 }
             }
             Log.info(Log.DROP_IN_INACTIVE, "Drop-in registrations not active: %s", String.join("; ", inactive.values()));
@@ -53,21 +61,35 @@ public final class DropIn {
         return reason == null;
     }
 
-    /** @return why a drop-in registration does not run, or null when it does */
-    private static String inactiveReason(ServletContext context, String registrationName, String filterClassName) {
+    /** @return why a drop-in registration of {@code filterClass} does not run, or null when it does */
+    private static String inactiveReason(ServletContext context, String registrationName, Class<?> filterClass) {
         if (switchedOff(context)) {
             return "is switched off by context-param " + PARAM;
         }
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
-            if (!registration.getName().equals(registrationName) && filterClassName.equals(registration.getClassName())) {
+            if (!registration.getName().equals(registrationName)
+                    && registeredClass(context, registration).filter(filterClass::isAssignableFrom).isPresent()) {
                 return "yields to the application's own registration '" + registration.getName() + "'";
             }
         }
         return null;
     }
 
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
+    /**
+     * The class a registration is for, loaded as the application loads it; empty when it cannot be loaded (the
+     * container then fails that registration itself, which is not the drop-in's business).
+     */
+    public static Optional<Class<?>> registeredClass(ServletContext context, FilterRegistration registration) {
+        String className = registration.getClassName();
+        if (className == null) {
+            return Optional.empty();
+        }
+        try {
+            ClassLoader loader = context.getClassLoader();
+            return Optional.of(Class.forName(className, false, loader != null ? loader : DropIn.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError | SecurityException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean switchedOff(ServletContext context) {

@@ -7,7 +7,8 @@ import jakarta.servlet.ServletContext;
 
 /**
  * Staleguard's log messages. Every message starts with a stable id ({@code SG0001}…) so operators can grep for it and
- * alert on it; the ids are listed in the README. Nothing logged here ever contains a session id or a cookie value.
+ * alert on it; the ids are listed in {@code docs/operations.md}. Nothing logged here ever contains a session id or a
+ * cookie value.
  */
 public final class Log {
 
@@ -24,6 +25,7 @@ public final class Log {
     public static final String UNTRUSTED_IDENTITY_HEADER = "SG0009";
     public static final String STORE_UNAVAILABLE = "SG0010";
     public static final String GATE_DROPPED = "SG0011";
+    public static final String COOKIE_ATTRIBUTES = "SG0012";
 
     private static final String ONCE_ATTRIBUTE = "io.staleguard.logged.";
 
