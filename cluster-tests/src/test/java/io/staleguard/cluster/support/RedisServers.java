@@ -24,6 +24,7 @@ public final class RedisServers implements AutoCloseable {
 
     public RedisServers(Path dir) throws IOException {
         Tools.require(BINARY, "redis-server (Debian: apt-get install redis-server)");
+        Tools.require(CLI, "redis-cli (Debian: apt-get install redis-tools)");
         this.dir = dir;
         WildFlyNode.deleteTree(dir);
         Files.createDirectories(dir);
