@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.staleguard.cluster.support.Nginx;
 import io.staleguard.it.rolling.LogoutRace;
@@ -64,11 +64,11 @@ final class NodeCrash {
             ids.add(user.cookie("SID"));
         }
         ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
-        long stopAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BEFORE_MILLIS + AFTER_MILLIS);
+        AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> threads = new ArrayList<>();
         for (Browser user : users) {
             Thread t = new Thread(() -> {
-                while (System.nanoTime() < stopAt) {
+                while (running.get()) {
                     long start = System.nanoTime();
                     try {
                         HttpResponse<String> r = user.fetch("GET", at("api/slow"), null);
@@ -86,6 +86,9 @@ final class NodeCrash {
         long crashStart = System.nanoTime();
         crash.run();
         long crashEnd = System.nanoTime();
+        // The users go on for a while after the crash, however long the crash took.
+        Thread.sleep(AFTER_MILLIS);
+        running.set(false);
         for (Thread t : threads) {
             t.join();
         }

@@ -41,8 +41,8 @@ class RedisClusterIT {
     static final int NODES = 8;
     static final int SESSIONS = 300;
 
-    private final List<Integer> ports = List.of(TwoNodes.PORT_BASE + 20, TwoNodes.PORT_BASE + 21,
-            TwoNodes.PORT_BASE + 22);
+    private final List<Integer> ports = List.of(TwoNodes.PORT_BASE + 40, TwoNodes.PORT_BASE + 41,
+            TwoNodes.PORT_BASE + 42);
     private RedisServers servers;
     private ClientResources resources;
     private final List<RedisClusterClient> clients = new ArrayList<>();

@@ -78,9 +78,9 @@ class RedisSentinelFailoverIT {
     }
 
     private static Outcome failover(String name, int waitForReplicas) throws Exception {
-        int masterPort = TwoNodes.PORT_BASE + 10;
-        int replicaPort = TwoNodes.PORT_BASE + 11;
-        int sentinelPort = TwoNodes.PORT_BASE + 12;
+        int masterPort = TwoNodes.PORT_BASE + 30;
+        int replicaPort = TwoNodes.PORT_BASE + 31;
+        int sentinelPort = TwoNodes.PORT_BASE + 32;
         try (RedisServers redis = new RedisServers(TwoNodes.DIR.resolve("redis-sentinel"));
                 Raw raw = new Raw()) {
             Process master = redis.server(masterPort);

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.lettuce.core.api.sync.RedisCommands;
+import io.staleguard.cluster.support.RedisServers;
 import io.staleguard.cluster.support.WildFlyNode;
 import io.staleguard.it.rolling.LogoutRace;
 import io.staleguard.it.rolling.PostgresSessions;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two WildFly nodes behind nginx (round robin, no stickiness) sharing one PostgreSQL session store
- * ({@code JdbcSessionStore} through {@code store=jdbc:}), with the incident 2 application of the integration suite.
+ * ({@code JdbcSessionStore} through {@code store=jdbc:}), with the incident 2 application of the integration suite;
+ * and the same application on a {@code RedisSessionStore} shared through a Redis server the test starts.
  * <p>
  * <b>Events across nodes.</b> Each node fires {@code SessionEnded} for the requests it serves, to its own listener;
  * the tests add up what every node's listener recorded ({@code /test/events} on each node directly, not through the
@@ -46,8 +49,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The tests run in order: the node crash comes last, and the key rotation restarts the nodes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@DisplayName("Two WildFly nodes behind nginx, one PostgreSQL store")
-class PostgresClusterIT {
+@DisplayName("Two WildFly nodes behind nginx, one PostgreSQL store, one Redis store")
+class TwoNodesIT {
 
     /** The session table's schema: only this suite's (the database is shared with other test runs). */
     @RegisterExtension
@@ -55,6 +58,8 @@ class PostgresClusterIT {
 
     static final String APP = "cluster";
     static final String FOIL = "cluster-foil";
+    static final String REDIS_APP = "cluster-redis";
+    static final String REDIS_PREFIX = "wt-cluster-it:";
     static final String SID = "SID";
 
     /** Test-only restart keys (32 random bytes each): the ring before and after the rotation. */
@@ -64,16 +69,33 @@ class PostgresClusterIT {
     private static final HttpClient PLAIN = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static TwoNodes cluster;
+    private static RedisServers redis;
+    private static RedisSentinelFailoverIT.Raw redisClient;
+    private static RedisCommands<String, String> redisCommands;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = TwoNodes.start(node -> deploy(node, OLD_KEY));
+        int redisPort = TwoNodes.PORT_BASE + 33;
+        redis = new RedisServers(TwoNodes.DIR.resolve("redis-shared"));
+        redis.server(redisPort);
+        redisClient = new RedisSentinelFailoverIT.Raw();
+        redisCommands = redisClient.to(redisPort);
+        cluster = TwoNodes.start(node -> {
+            deploy(node, OLD_KEY);
+            node.deploy(RedisApp.war(REDIS_APP + ".war", "redis://127.0.0.1:" + redisPort + "/0", REDIS_PREFIX));
+        });
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (cluster != null) {
             cluster.close();
+        }
+        if (redisClient != null) {
+            redisClient.close();
+        }
+        if (redis != null) {
+            redis.close();
         }
     }
 
@@ -105,6 +127,15 @@ class PostgresClusterIT {
 
     @Test
     @Order(3)
+    @DisplayName("R2 R3 E1: the same race with RedisSessionStore shared by both nodes → 0 revived")
+    void logoutRaceAcrossNodesOnRedis() throws Exception {
+        LogoutRace.Outcome outcome = LogoutRace.run("Redis, 2 nodes", cluster.nginx.url(REDIS_APP),
+                id -> redisCommands.exists(REDIS_PREFIX + id).intValue(), true);
+        LogoutRace.assertGuarded(outcome, cluster.nodes(REDIS_APP));
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("B2 T3 E1: a session created on A and deleted through B is found gone on A: 401, cookie expired once, "
             + "one NOT_FOUND on A; the next request carries no cookie and ends nothing")
     void deletedOnOneNodeGoneOnTheOther() throws Exception {
@@ -142,7 +173,7 @@ class PostgresClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("B7: a restart cookie signed on A is honoured on B with a shared key ring, through a rolling rotation "
             + "(new key first, old still accepted); a node that does not know the signing key falls back to the "
             + "context root")
@@ -203,7 +234,7 @@ class PostgresClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("one node crashes mid-run: the other serves the same sessions, none lost, no 5xx beyond the requests "
             + "in flight on the crashed node")
     void nodeCrashMidRun() throws Exception {

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * over the nodes without stickiness, except that the logout goes to the first node, so that the race test signs out
  * on one node while the calls roll on both. Every response names the node(s) that served it in {@value #UPSTREAM}
  * (several when nginx retried on another node). Run in the foreground ({@code daemon off;}) with its own prefix and
- * configuration under {@code target/}.
+ * configuration under {@code target/}, as one process ({@code master_process off;}), so that stopping it, or the
+ * test JVM's end, leaves no worker behind.
  */
 public final class Nginx implements AutoCloseable {
 
@@ -45,7 +46,7 @@ public final class Nginx implements AutoCloseable {
         }
         String conf = """
                 daemon off;
-                worker_processes 1;
+                master_process off;
                 pid %1$s/nginx.pid;
                 error_log %1$s/logs/error.log warn;
                 events { worker_connections 1024; }

@@ -29,7 +29,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class WildFlyNode implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** Generous: a loaded machine (several builds at once) takes minutes; an idle one, seconds. */
+    private static final Duration START_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("staleguard.cluster.start-timeout-seconds", 600));
 
     private final String name;
     private final int offset;
@@ -107,6 +109,9 @@ public final class WildFlyNode implements AutoCloseable {
                 }
             }
         }
+        for (int port : List.of(httpPort(), 9990 + offset)) {
+            requireFree(port);
+        }
         Path pidFile = base.resolve("server.pid");
         Files.deleteIfExists(pidFile);
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
@@ -121,6 +126,26 @@ public final class WildFlyNode implements AutoCloseable {
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         env.put("JBOSS_PIDFILE", pidFile.toString());
         launcher = builder.start();
+        try {
+            awaitDeployments(wars, pidFile);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            kill();
+            throw e;
+        }
+    }
+
+    /** A server left running by an aborted run would answer in this node's place: fail at once instead. */
+    private void requireFree(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            probe.setReuseAddress(true);
+        } catch (IOException inUse) {
+            throw new IllegalStateException(name + ": port " + port + " is in use (a server of an aborted run? "
+                    + "another offset: -Dstaleguard.cluster.offset-" + name + "=N)", inUse);
+        }
+    }
+
+    private void awaitDeployments(List<Path> wars, Path pidFile) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         for (Path war : wars) {
             Path deployed = war.resolveSibling(war.getFileName() + ".deployed");
@@ -164,6 +189,10 @@ public final class WildFlyNode implements AutoCloseable {
     }
 
     private void end(boolean forcibly) throws InterruptedException {
+        if (server == null && launcher != null) {
+            // Stopped before it was up (a failed start, the JVM's end): the pid file names the server's JVM if any.
+            server = serverFromPidFile();
+        }
         if (server != null) {
             if (forcibly) {
                 server.destroyForcibly();
@@ -181,6 +210,16 @@ public final class WildFlyNode implements AutoCloseable {
             launcher.waitFor(30, TimeUnit.SECONDS);
             launcher.destroyForcibly();
             launcher = null;
+        }
+    }
+
+    private ProcessHandle serverFromPidFile() {
+        try {
+            Path pidFile = base.resolve("server.pid");
+            return Files.exists(pidFile) ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                    .orElse(null) : null;
+        } catch (IOException | NumberFormatException e) {
+            return null;
         }
     }
 

@@ -40,7 +40,12 @@ public final class RollingApp {
          * The {@link #POSTGRES} data source through the read-then-write foil: what several nodes sharing one database
          * need to show that a race test can see revivals.
          */
-        POSTGRES_READ_THEN_WRITE_FOIL
+        POSTGRES_READ_THEN_WRITE_FOIL,
+        /**
+         * The application's own store, which a listener the caller adds publishes as the servlet context attribute
+         * (S3), such as a {@code RedisSessionStore}: nothing store-related is added here.
+         */
+        APPLICATION
     }
 
     /** Session cookies never leave with a longer lifetime (R6); shorter than {@link #INACTIVITY} so it shows. */
@@ -95,6 +100,9 @@ public final class RollingApp {
                 params.put(FoilStores.LATENCY, String.valueOf(FOIL_LATENCY_MILLIS));
                 params.put(FoilStores.DATA_SOURCE, POSTGRES_JNDI);
                 dataSource = PostgresSessions.dataSourceXml(POSTGRES_JNDI, schema);
+            }
+            case APPLICATION -> {
+                // the caller's listener publishes the store
             }
             case UPSERT_FOIL, READ_THEN_WRITE_FOIL -> {
                 // Foils and its nested classes only: Foils.jdbc, which needs the filter's test-only Database (and
