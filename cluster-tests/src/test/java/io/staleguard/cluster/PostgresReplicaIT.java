@@ -3,26 +3,23 @@ package io.staleguard.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
 import javax.sql.DataSource;
 
 import io.staleguard.Staleguard;
+import io.staleguard.cluster.support.Await;
 import io.staleguard.cluster.support.PostgresPair;
 import io.staleguard.store.JdbcSessionStore;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoredSession;
+import io.staleguard.testing.Database;
 import io.staleguard.testing.Harness;
 import io.staleguard.testing.RawResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +42,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PostgresReplicaIT {
 
     static final int SESSIONS = 20;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String TABLE = "staleguard_session";
 
     private static PostgresPair pair;
 
@@ -111,7 +108,7 @@ class PostgresReplicaIT {
         List<String> ids = new ArrayList<>();
         try {
             for (int i = 0; i < SESSIONS; i++) {
-                String id = newId();
+                String id = Await.newId();
                 ids.add(id);
                 store.create(id, StoredSession.startingAt(Instant.now(), Duration.ofMinutes(30), Duration.ofHours(12)));
                 if (store.lookup(id).isEmpty()) {
@@ -131,7 +128,7 @@ class PostgresReplicaIT {
         }
         int lost = 0;
         for (String id : ids) {
-            if (rows(pair.primary(), id) != 1) {
+            if (Database.rows(pair.primary(), TABLE, id) != 1) {
                 lost++;
             }
         }
@@ -149,7 +146,7 @@ class PostgresReplicaIT {
         List<String> live = new ArrayList<>();
         List<String> loggedOut = new ArrayList<>();
         for (int i = 0; i < 2 * SESSIONS; i++) {
-            String id = newId();
+            String id = Await.newId();
             store.create(id, StoredSession.startingAt(now, Duration.ofMinutes(30), Duration.ofHours(12)));
             (i % 2 == 0 ? live : loggedOut).add(id);
         }
@@ -176,21 +173,21 @@ class PostgresReplicaIT {
         DataSource promoted = pair.replica();
         int revived = 0;
         for (String id : loggedOut) {
-            revived += rows(promoted, id);
+            revived += Database.rows(promoted, TABLE, id);
         }
         int lost = 0;
         for (String id : live) {
-            lost += 1 - rows(promoted, id);
+            lost += 1 - Database.rows(promoted, TABLE, id);
         }
         System.out.printf(Locale.ROOT, "failover: %d logouts acknowledged just before it, revived on the promoted "
                 + "replica %d; %d live sessions, lost %d%n", loggedOut.size(), revived, live.size(), lost);
-        assertEquals(1, rows(promoted, inFlight), "the logout that failed changed nothing");
+        assertEquals(1, Database.rows(promoted, TABLE, inFlight), "the logout that failed changed nothing");
         Harness retry = app(JdbcSessionStore.builder(promoted).build());
         try {
             RawResponse again = retry.run(Harness.withCookies(Harness.api("POST", "/logout"), "SID", inFlight),
                     (req, res) -> Staleguard.logout(req, res));
             assertEquals(200, again.getStatus(), again::body);
-            assertEquals(0, rows(promoted, inFlight));
+            assertEquals(0, Database.rows(promoted, TABLE, inFlight));
             assertEquals(1, retry.events.size(), retry.events::toString);
         } finally {
             retry.close();
@@ -233,22 +230,5 @@ class PostgresReplicaIT {
                 "/account/*");
         app.context.setAttribute(SessionStore.ATTRIBUTE, store);
         return app.start();
-    }
-
-    private static int rows(DataSource ds, String id) throws SQLException {
-        try (Connection c = ds.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM staleguard_session WHERE id = ?")) {
-            s.setString(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
-    }
-
-    private static String newId() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -14,8 +14,10 @@ import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import io.lettuce.core.resource.ClientResources;
+import io.staleguard.cluster.support.Await;
 import io.staleguard.cluster.support.RedisServers;
 import io.staleguard.race.Foils;
+import io.staleguard.race.NodeStores;
 import io.staleguard.race.RaceHarness;
 import io.staleguard.redis.RedisSessionStore;
 import io.staleguard.store.SessionStore;
@@ -56,7 +58,7 @@ class RedisClusterIT {
         resources = ClientResources.create();
         RedisClusterClient rawClient = client();
         raw = rawClient.connect();
-        RedisSentinelFailoverIT.await(() -> raw.sync().clusterInfo().contains("cluster_state:ok"), "cluster_state:ok");
+        Await.until(() -> raw.sync().clusterInfo().contains("cluster_state:ok"), "cluster_state:ok");
         for (int i = 0; i < NODES; i++) {
             stores.add(RedisSessionStore.builder(client()).keyPrefix(PREFIX).build());
         }
@@ -91,7 +93,7 @@ class RedisClusterIT {
         Instant now = Instant.now();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < SESSIONS; i++) {
-            String id = RedisSentinelFailoverIT.newId();
+            String id = Await.newId();
             store.create(id, StoredSession.startingAt(now, Duration.ofMinutes(30), Duration.ofHours(12)));
             ids.add(id);
         }
@@ -124,7 +126,7 @@ class RedisClusterIT {
             + "revived; the read-then-write and upsert foils on the same cluster revive")
     void race() throws Exception {
         RedisAdvancedClusterCommands<String, String> cluster = raw.sync();
-        SessionStore real = new ByThread(List.copyOf(stores));
+        SessionStore real = new NodeStores(List.copyOf(stores));
         RedisSessionStore foilStore = RedisSessionStore.builder(client()).keyPrefix(FOIL_PREFIX).build();
         stores.add(foilStore);
         Foils.Saving saving = new Foils.Saving() {
@@ -145,34 +147,6 @@ class RedisClusterIT {
         try (RaceHarness harness = new RaceHarness(RaceHarness.REQUESTS)) {
             harness.race("redis-cluster", real, id -> cluster.exists(PREFIX + id) > 0, Foils.readThenWrite(saving),
                     Foils.upsert(saving), id -> cluster.exists(FOIL_PREFIX + id) > 0);
-        }
-    }
-
-    /** Application nodes behind a balancer: each request thread is served by one of the store instances. */
-    private record ByThread(List<? extends SessionStore> nodes) implements SessionStore {
-
-        private SessionStore node() {
-            return nodes.get((int) (Thread.currentThread().getId() % nodes.size()));
-        }
-
-        @Override
-        public Optional<StoredSession> lookup(String id) {
-            return node().lookup(id);
-        }
-
-        @Override
-        public TouchResult touchIfPresent(String id, Instant newExpiry) {
-            return node().touchIfPresent(id, newExpiry);
-        }
-
-        @Override
-        public void delete(String id) {
-            node().delete(id);
-        }
-
-        @Override
-        public void create(String id, StoredSession session) {
-            node().create(id, session);
         }
     }
 }

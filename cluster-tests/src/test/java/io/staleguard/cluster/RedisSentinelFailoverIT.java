@@ -3,11 +3,9 @@ package io.staleguard.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
+import io.staleguard.cluster.support.Await;
+import io.staleguard.cluster.support.RedisClients;
 import io.staleguard.cluster.support.RedisServers;
 import io.staleguard.redis.RedisSessionStore;
 import io.staleguard.store.StoreUnavailableException;
@@ -45,7 +43,6 @@ class RedisSentinelFailoverIT {
     static final int SESSIONS = 40;
     static final int TOUCHES = 4;
     static final String MASTER = "staleguard";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What one run measured. */
     record Outcome(String name, int logouts, int acknowledged, int refused, int revived, int lost, int servedAfter) {
@@ -82,15 +79,15 @@ class RedisSentinelFailoverIT {
         int replicaPort = TwoNodes.PORT_BASE + 31;
         int sentinelPort = TwoNodes.PORT_BASE + 32;
         try (RedisServers redis = new RedisServers(TwoNodes.DIR.resolve("redis-sentinel"));
-                Raw raw = new Raw()) {
+                RedisClients raw = new RedisClients()) {
             Process master = redis.server(masterPort);
             TcpProxy link = new TcpProxy("127.0.0.1", masterPort);
             redis.server(replicaPort, "--replicaof", "127.0.0.1", String.valueOf(link.port()));
             RedisCommands<String, String> replica = raw.to(replicaPort);
-            await(() -> replica.info("replication").contains("master_link_status:up"), "the replica to sync");
+            Await.until(() -> replica.info("replication").contains("master_link_status:up"), "the replica to sync");
             redis.sentinel(sentinelPort, MASTER, masterPort);
             StatefulRedisSentinelConnection<String, String> sentinel = raw.client(sentinelPort).connectSentinel();
-            await(() -> !sentinel.sync().replicas(MASTER).isEmpty(), "Sentinel to find the replica");
+            Await.until(() -> !sentinel.sync().replicas(MASTER).isEmpty(), "Sentinel to find the replica");
 
             RedisSessionStore.Builder builder = RedisSessionStore
                     .builder("redis-sentinel://127.0.0.1:" + sentinelPort + "/0#" + MASTER)
@@ -102,11 +99,11 @@ class RedisSentinelFailoverIT {
                 List<String> ids = new ArrayList<>();
                 Instant now = Instant.now();
                 for (int i = 0; i < SESSIONS; i++) {
-                    String id = newId();
+                    String id = Await.newId();
                     store.create(id, StoredSession.startingAt(now, Duration.ofMinutes(30), Duration.ofHours(12)));
                     ids.add(id);
                 }
-                await(() -> replica.dbsize() == SESSIONS, "the sessions to reach the replica");
+                Await.until(() -> replica.dbsize() == SESSIONS, "the sessions to reach the replica");
                 List<String> out = ids.subList(0, SESSIONS / 2);
                 List<String> kept = ids.subList(SESSIONS / 2, SESSIONS);
 
@@ -116,7 +113,7 @@ class RedisSentinelFailoverIT {
                 race(store, ids, out, acknowledged, refused);
 
                 master.destroyForcibly().waitFor();
-                await(() -> ((java.net.InetSocketAddress) sentinel.sync().getMasterAddrByName(MASTER))
+                Await.until(() -> ((java.net.InetSocketAddress) sentinel.sync().getMasterAddrByName(MASTER))
                         .getPort() == replicaPort, "Sentinel to promote the replica");
                 link.close();
 
@@ -186,51 +183,5 @@ class RedisSentinelFailoverIT {
             }
         }
         throw new AssertionError("the store never reached the new master");
-    }
-
-    @FunctionalInterface
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    static void await(Condition condition, String what) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            try {
-                if (condition.holds()) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not up yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("waited in vain for " + what);
-    }
-
-    static String newId() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Plain Lettuce connections that read around the store, closed together. */
-    static final class Raw implements AutoCloseable {
-        private final List<RedisClient> clients = new ArrayList<>();
-
-        RedisClient client(int port) {
-            RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
-            clients.add(client);
-            return client;
-        }
-
-        RedisCommands<String, String> to(int port) {
-            StatefulRedisConnection<String, String> c = client(port).connect();
-            return c.sync();
-        }
-
-        @Override
-        public void close() {
-            clients.forEach(RedisClient::shutdown);
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.lettuce.core.api.sync.RedisCommands;
+import io.staleguard.cluster.support.RedisClients;
 import io.staleguard.cluster.support.RedisServers;
 import io.staleguard.cluster.support.WildFlyNode;
 import io.staleguard.it.rolling.LogoutRace;
@@ -70,7 +71,7 @@ class TwoNodesIT {
 
     private static TwoNodes cluster;
     private static RedisServers redis;
-    private static RedisSentinelFailoverIT.Raw redisClient;
+    private static RedisClients redisClient;
     private static RedisCommands<String, String> redisCommands;
 
     @BeforeAll
@@ -78,7 +79,7 @@ class TwoNodesIT {
         int redisPort = TwoNodes.PORT_BASE + 33;
         redis = new RedisServers(TwoNodes.DIR.resolve("redis-shared"));
         redis.server(redisPort);
-        redisClient = new RedisSentinelFailoverIT.Raw();
+        redisClient = new RedisClients();
         redisCommands = redisClient.to(redisPort);
         cluster = TwoNodes.start(node -> {
             deploy(node, OLD_KEY);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -160,8 +161,8 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
             return 1
             """);
 
-    /** The client that opens the connection: a {@link RedisClient} or a {@link RedisClusterClient}. */
-    private final Connector connector;
+    /** Opens the connection: {@code connect} of a {@link RedisClient} or of a {@link RedisClusterClient}. */
+    private final Supplier<StatefulConnection<String, String>> connector;
     /** Null when the application owns the client. */
     private final RedisClient ownedClient;
     /** Null when the application owns the client. */
@@ -188,12 +189,12 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         this.replicas = b.replicas;
         this.replicaTimeout = b.replicaTimeout;
         if (b.client != null) {
-            this.connector = Connector.of(b.client);
+            this.connector = b.client::connect;
             this.ownedClient = null;
             this.ownedResources = null;
             this.description = "RedisSessionStore[" + prefix + "*]";
         } else if (b.clusterClient != null) {
-            this.connector = Connector.of(b.clusterClient);
+            this.connector = b.clusterClient::connect;
             this.ownedClient = null;
             this.ownedResources = null;
             this.description = "RedisSessionStore[cluster, " + prefix + "*]";
@@ -204,7 +205,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
                     .build();
             RedisClient client = RedisClient.create(ownedResources, b.uri);
             this.ownedClient = client;
-            this.connector = Connector.of(client);
+            this.connector = client::connect;
             client.setOptions(ClientOptions.builder()
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
@@ -378,7 +379,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         RedisClusterCommands<String, String> redis = commands("delete a session");
         if (replicas > 0) {
             // WAIT counts the writes of the connection it is sent on: DEL and WAIT go to the key's own master.
-            redis = connector.masterOf(connection, redis, key);
+            redis = masterOf(connection, redis, key);
         }
         try {
             redis.del(key);
@@ -476,10 +477,10 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
                             + " (the last attempt failed moments ago)");
                 }
                 try {
-                    StatefulConnection<String, String> opened = connector.connect();
+                    StatefulConnection<String, String> opened = connector.get();
                     opened.setTimeout(timeout);
                     connection = opened;
-                    commands = connector.sync(opened);
+                    commands = sync(opened);
                 } catch (RedisException e) {
                     nextAttempt = clock.millis() + RECONNECT_PAUSE_MILLIS;
                     throw new StoreUnavailableException(description + ": no connection to " + operation + " ("
@@ -532,62 +533,28 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         return description;
     }
 
-    /** Opens the connection, on a plain (or Sentinel) client or on a cluster client. */
-    private interface Connector {
-
-        StatefulConnection<String, String> connect();
-
-        RedisClusterCommands<String, String> sync(StatefulConnection<String, String> connection);
-
-        /** @return the commands of the master that holds {@code key}; {@code all} when there is only one */
-        RedisClusterCommands<String, String> masterOf(StatefulConnection<String, String> connection,
-                RedisClusterCommands<String, String> all, String key);
-
-        static Connector of(RedisClient client) {
-            return new Connector() {
-                @Override
-                public StatefulConnection<String, String> connect() {
-                    return client.connect();
-                }
-
-                @Override
-                public RedisClusterCommands<String, String> sync(StatefulConnection<String, String> connection) {
-                    return ((StatefulRedisConnection<String, String>) connection).sync();
-                }
-
-                @Override
-                public RedisClusterCommands<String, String> masterOf(StatefulConnection<String, String> connection,
-                        RedisClusterCommands<String, String> all, String key) {
-                    return all;
-                }
-            };
+    /** The commands of a connection from a plain (or Sentinel) client or from a cluster client. */
+    private static RedisClusterCommands<String, String> sync(StatefulConnection<String, String> connection) {
+        if (connection instanceof StatefulRedisClusterConnection<String, String> cluster) {
+            return cluster.sync();
         }
+        return ((StatefulRedisConnection<String, String>) connection).sync();
+    }
 
-        static Connector of(RedisClusterClient client) {
-            return new Connector() {
-                @Override
-                public StatefulConnection<String, String> connect() {
-                    return client.connect();
-                }
-
-                @Override
-                public RedisClusterCommands<String, String> sync(StatefulConnection<String, String> connection) {
-                    return ((StatefulRedisClusterConnection<String, String>) connection).sync();
-                }
-
-                @Override
-                public RedisClusterCommands<String, String> masterOf(StatefulConnection<String, String> connection,
-                        RedisClusterCommands<String, String> all, String key) {
-                    StatefulRedisClusterConnection<String, String> cluster =
-                            (StatefulRedisClusterConnection<String, String>) connection;
-                    RedisClusterNode master = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
-                    if (master == null) {
-                        throw new StoreUnavailableException("RedisSessionStore: no master known for a key's slot");
-                    }
-                    return cluster.getConnection(master.getNodeId()).sync();
-                }
-            };
+    /**
+     * @return the commands of the master that holds {@code key}: on a cluster connection that node's own connection;
+     *         otherwise {@code all}, the one master there is
+     */
+    private static RedisClusterCommands<String, String> masterOf(StatefulConnection<String, String> connection,
+            RedisClusterCommands<String, String> all, String key) {
+        if (!(connection instanceof StatefulRedisClusterConnection<String, String> cluster)) {
+            return all;
         }
+        RedisClusterNode master = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
+        if (master == null) {
+            throw new StoreUnavailableException("RedisSessionStore: no master known for a key's slot");
+        }
+        return cluster.getConnection(master.getNodeId()).sync();
     }
 
     /** A Lua script and its SHA-1, for EVALSHA. */
