@@ -1,13 +1,11 @@
 package io.staleguard.javax;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import io.staleguard.javax.check.ConstantPool;
 import io.staleguard.javax.check.Jar;
@@ -49,9 +47,7 @@ class RedisWithJavaxIT {
         Jar redis = Jar.fromProperty("staleguard.redis.jar");
         List<Path> jars = new ArrayList<>(Linkage.jarsFromProperty("staleguard.api.jars"));
         jars.add(Jar.fromProperty("staleguard.javax.jar").path());
-        try (Linkage linkage = new Linkage(jars)) {
-            assertEquals(Set.of(), linkage.missing(JavaxJars.pools(redis),
-                    name -> name.startsWith("io/staleguard/") && !name.startsWith("io/staleguard/redis/")));
-        }
+        JavaxJars.assertLinks(redis, jars,
+                name -> name.startsWith("io/staleguard/") && !name.startsWith("io/staleguard/redis/"));
     }
 }

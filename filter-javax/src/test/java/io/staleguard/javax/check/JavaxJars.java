@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /** The checks both javax jars share: what the transformer must have done to a jakarta jar to make its javax twin. */
 public final class JavaxJars {
@@ -48,11 +51,9 @@ public final class JavaxJars {
     /**
      * No class of the javax jar uses a {@code jakarta} name: the constant pool as the class uses it (rebuilt by ASM
      * from its fields, methods, code and attributes) has none. Entries the raw pool still has are orphans, which no
-     * JVM ever resolves; they are returned, for the test to show.
-     *
-     * @return "class: orphan constant" lines
+     * JVM ever resolves; they are printed, for the test report to show.
      */
-    public static List<String> assertNoJakartaInUse(Jar javax) {
+    public static void assertNoJakartaInUse(Jar javax) {
         List<String> orphans = new ArrayList<>();
         javax.classes().forEach((name, bytes) -> {
             ConstantPool used = ConstantPool.used(bytes);
@@ -66,7 +67,18 @@ public final class JavaxJars {
                 assertFalse(namesJakarta(new String(bytes, StandardCharsets.UTF_8)), name + " names jakarta");
             }
         });
-        return orphans;
+        System.out.println(javax.path().getFileName() + ": orphan jakarta constants (unreferenced, never resolved): "
+                + orphans);
+    }
+
+    /**
+     * Every class, field and method the jar refers to, in the classes {@code external} selects, exists in
+     * {@code apis} or the JDK ({@link Linkage}).
+     */
+    public static void assertLinks(Jar javax, List<Path> apis, Predicate<String> external) throws IOException {
+        try (Linkage linkage = new Linkage(apis)) {
+            assertEquals(Set.of(), linkage.missing(pools(javax), external), "not in " + apis + " or the JDK");
+        }
     }
 
     /** Every class file is a Java 17 one (major version 61): the javax jars run on the JVMs the jakarta jars run on. */
