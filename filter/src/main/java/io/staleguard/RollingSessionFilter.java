@@ -25,9 +25,13 @@ import jakarta.servlet.http.HttpServletResponse;
  * ({@code touchIfPresent}: {@code UPDATE … WHERE id = ? AND expires_at > ?}, never an upsert, never a read followed by
  * a write) moves the record's expiry to {@code now + inactivity}, capped at its absolute limit. Then:
  * <ul>
- * <li><b>Touched:</b> the refreshed session cookie (same name, path and domain, {@code HttpOnly}, {@code Secure} and
- * {@code SameSite} as configured) is written <em>before</em> the application runs, living exactly as long as the record
- * and never longer than {@code max-cookie-age}. A logout in the same request writes its expiry later in the same
+ * <li><b>Touched:</b> the refreshed session cookie is written <em>before</em> the application runs, living exactly as
+ * long as the record and never longer than {@code max-cookie-age}. It keeps the attributes the application set the
+ * cookie with (Path, Domain, {@code Secure}, {@code HttpOnly}, {@code SameSite}, as last seen on this node; for the
+ * container's session cookie, its {@code SessionCookieConfig}); until the application has set it on this node, the
+ * configured ones ({@code session-cookie}, {@code cookie-secure}, {@code cookie-same-site}, {@code HttpOnly}).
+ * {@code Secure} is never dropped. When the application's attributes differ from the configured ones, one WARN
+ * ({@code SG0012}) says so: configure them to match, so that every node refreshes alike. A logout in the same request writes its expiry later in the same
  * response, so the logout wins.</li>
  * <li><b>Gone</b> (deleted by a logout on another request, or expired): no refreshed cookie, and no expiring one either
  * (a sign-in in another tab may already have set a new one). Any {@code Set-Cookie} the application writes for the same
@@ -41,6 +45,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code Cache-Control: private, no-cache, no-store, must-revalidate} and {@code Vary: Cookie}, and session cookies the
  * application writes are clamped to {@code max-cookie-age} (and to the record's expiry when this request touched it).
  * With {@code touch-interval}, a session this node touched less than that long ago is neither touched nor re-cookied.
+ * A request that carries several session cookies (one per path) costs at most two touches, stopping at the first live
+ * one: only the first two ids sent, the most specific path first, are considered.
  * <p>
  * With {@code rolling=false} (the default) this filter does nothing at all: no store call, no header, no wrapper.
  * <p>

@@ -65,7 +65,7 @@ public final class Staleguard {
      * Signs the user out so that no request still in flight can sign them back in:
      * <ol>
      * <li>deletes the session's record from the {@link io.staleguard.store.SessionStore} (every session id the
-     * request's session cookies carry), so that every concurrent rolling request finds it gone and refreshes nothing;</li>
+     * request's session cookies carry, the first two at most), so that every concurrent rolling request finds it gone and refreshes nothing;</li>
      * <li>invalidates the {@code HttpSession}, if any;</li>
      * <li>expires the session cookie (and the configured {@code cookies} the request carried) with exactly the Path and
      * Domain it was set with, and marks the response {@code Cache-Control: private, no-cache, no-store,

@@ -39,10 +39,19 @@ public final class StaleguardConfig {
      */
     public static final String COOKIES = "cookies";
 
-    /** {@code true}, {@code false} or {@code auto} (Secure when the request is): the Secure attribute of cookies Staleguard writes. Default {@code auto}. */
+    /**
+     * {@code true}, {@code false} or {@code auto} (Secure when the request is): the Secure attribute of cookies Staleguard
+     * writes. Default {@code auto}. A rolling refresh also keeps Secure when the application set its session cookie
+     * with it; behind a proxy that terminates TLS, set {@code true} so that expiries and refreshes before the
+     * application has set the cookie on a node carry it too.
+     */
     public static final String COOKIE_SECURE = "cookie-secure";
 
-    /** {@code Lax}, {@code Strict}, {@code None} or {@code omit}: the SameSite attribute of cookies Staleguard writes. Default {@code Lax}. */
+    /**
+     * {@code Lax}, {@code Strict}, {@code None} or {@code omit}: the SameSite attribute of cookies Staleguard writes.
+     * Default {@code Lax}. A rolling refresh uses the SameSite the application set its session cookie with, once it has
+     * seen one on this node.
+     */
     public static final String COOKIE_SAME_SITE = "cookie-same-site";
 
     /** Servlet url-patterns where a request with a dead session cookie is recovered before the application runs. Default: none. */

@@ -128,7 +128,7 @@ class StoreResolutionTest {
             RollingApp unstarted = RollingApp.unstarted(null, "store", "jdbc:jdbc/empty");
             ServletException e = assertThrows(ServletException.class,
                     () -> unstarted.stale.init(new MockFilterConfig(unstarted.context, "staleguard")));
-            assertTrue(e.getMessage().contains("no usable session table"), e.getMessage());
+            assertTrue(e.getMessage().contains("Check that the table and its columns exist"), e.getMessage());
             assertTrue(e.getMessage().contains(JdbcSessionStore.DEFAULT_TABLE), e.getMessage());
         }
     }

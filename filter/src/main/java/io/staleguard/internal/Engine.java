@@ -62,10 +62,13 @@ public final class Engine implements AutoCloseable {
     static final String ENDED = "io.staleguard.session-ended";
 
     /**
-     * At most this many session cookies of one request are looked up or touched: browsers send one per path, and a
-     * crafted request must not turn into dozens of store calls.
+     * At most this many session cookies of one request are looked up, touched or deleted, the first ones sent (the
+     * most specific path first). Two cover the one real case of several, a cookie left on an old path next to the
+     * current one (B2: alive if any is); more would only let a crafted request multiply the store work. The bound per
+     * request: at most 2 touches (rolling), or 2 lookups plus 2 confirming lookups (detection), or 2 deletes (logout);
+     * with {@code JdbcSessionStore} at most 6 statements for a rolling request whose ids are both gone.
      */
-    static final int MAX_SESSION_IDS = 4;
+    static final int MAX_SESSION_IDS = 2;
 
     private final ServletContext context;
     private final Settings settings;
@@ -228,7 +231,7 @@ public final class Engine implements AutoCloseable {
      * B2: the request carries a session cookie and its session is definitively gone. Container mode: the request names
      * a session the container no longer has (with several session cookies the container picks one, and a live session
      * wins). Store mode: the store has none of the session ids the request's cookies carry, confirmed on the primary
-     * (T2); an unavailable store is never "gone" (T1).
+     * (T2); an unavailable store is never "gone" (T1). At most {@value #MAX_SESSION_IDS} ids are looked up.
      */
     public boolean isDefinitivelyGone(HttpServletRequest request) {
         if (store == null) {

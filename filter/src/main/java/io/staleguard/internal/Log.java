@@ -22,6 +22,7 @@ public final class Log {
     public static final String UNTRUSTED_IDENTITY_HEADER = "SG0009";
     public static final String STORE_UNAVAILABLE = "SG0010";
     public static final String GATE_DROPPED = "SG0011";
+    public static final String COOKIE_ATTRIBUTES = "SG0012";
 
     private Log() {
     }

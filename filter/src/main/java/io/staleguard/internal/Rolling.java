@@ -7,13 +7,16 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.staleguard.StaleguardConfig;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.SessionStore.TouchResult;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -52,6 +55,16 @@ public final class Rolling {
     /** R7: when this node last touched a session id, in epoch milliseconds. */
     private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
     private volatile Clock clock = Clock.systemUTC();
+    /**
+     * The attributes the application last set its own session cookie with, on this node: refreshes repeat them.
+     * Null until it sets one here; refreshes then use the container's session cookie settings (for the container's
+     * cookie) and Staleguard's configuration.
+     */
+    private volatile CookieAttributes applicationAttributes;
+    /** The container's session cookie attributes, read on the first refresh; null when they do not apply. */
+    private volatile CookieAttributes containerAttributes;
+    private volatile boolean containerAttributesRead;
+    private final AtomicBoolean differenceWarned = new AtomicBoolean();
 
     /**
      * @throws ConfigException if the application has no session store
@@ -96,7 +109,8 @@ public final class Rolling {
             throws IOException, ServletException {
         // Milliseconds, like every store's expiries: a request that touches nothing builds no Instant.
         long nowMillis = clock.millis();
-        SessionCookieGate gate = new SessionCookieGate(response, settings.sessionCookie.name(), nowMillis, cap);
+        SessionCookieGate gate = new SessionCookieGate(response, settings.sessionCookie.name(), nowMillis, cap,
+                this::applicationSets);
         request.setAttribute(SessionCookieGate.ATTRIBUTE, gate);
         if (touching && !rolling.exclude.matches(Engine.pathInApplication(request))) {
             touch(request, gate, nowMillis);
@@ -150,7 +164,12 @@ public final class Rolling {
         }
     }
 
-    /** R2, R6: the same cookie again, living exactly as long as the record, and never longer than max-cookie-age. */
+    /**
+     * R2, R6: the same cookie again, living exactly as long as the record, and never longer than max-cookie-age. Its
+     * Path, Domain, HttpOnly and SameSite are the ones the application set it with (as last seen on this node), else
+     * the container's session cookie settings, else the configuration; Secure is kept whenever any of these or the
+     * request ({@code cookie-secure}) asks for it, so a refresh behind a TLS-terminating proxy never drops it.
+     */
     private void refreshCookie(HttpServletRequest request, SessionCookieGate gate, String id, Instant expiresAt,
             Instant now) {
         long seconds = Math.min(rolling.maxCookieAge.getSeconds(), Duration.between(now, expiresAt).getSeconds());
@@ -159,11 +178,65 @@ public final class Rolling {
         }
         CookieSpec spec = settings.sessionCookie;
         String name = spec.name();
+        CookieAttributes kept = applicationAttributes;
+        if (kept == null) {
+            kept = containerAttributes(request);
+        }
         boolean host = name.startsWith("__Host-");
-        String path = host ? "/" : spec.paths().get(0);
-        String domain = host || spec.domains().isEmpty() ? null : spec.domains().get(0);
-        gate.writeOwn(SetCookies.set(name, id, path, domain, Duration.ofSeconds(seconds), now,
-                settings.secure(request, name), true, settings.sameSite));
+        String path = host ? "/" : kept != null && kept.path() != null ? kept.path() : spec.paths().get(0);
+        String domain = host ? null : kept != null ? kept.domain()
+                : spec.domains().isEmpty() ? null : spec.domains().get(0);
+        boolean secure = settings.secure(request, name) || (kept != null && kept.secure());
+        boolean httpOnly = kept == null || kept.httpOnly();
+        String sameSite = kept != null ? kept.sameSite() : settings.sameSite;
+        gate.writeOwn(SetCookies.set(name, id, path, domain, Duration.ofSeconds(seconds), now, secure, httpOnly,
+                sameSite));
+    }
+
+    /** The gate saw the application set its session cookie: later refreshes repeat these attributes. */
+    private void applicationSets(CookieAttributes attributes) {
+        if (!touching || attributes.equals(applicationAttributes)) {
+            return;
+        }
+        applicationAttributes = attributes;
+        CookieSpec spec = settings.sessionCookie;
+        String configuredDomain = spec.domains().isEmpty() ? null : spec.domains().get(0);
+        boolean differs = (attributes.path() != null && !attributes.path().equals(spec.paths().get(0)))
+                || !Objects.equals(attributes.domain(), configuredDomain)
+                || (attributes.secure() && !"true".equals(settings.cookieSecure)
+                        && !spec.name().startsWith("__Host-") && !spec.name().startsWith("__Secure-"))
+                || !attributes.httpOnly()
+                || !Objects.equals(attributes.sameSite(), settings.sameSite);
+        if (differs && differenceWarned.compareAndSet(false, true)) {
+            Log.warn(Log.COOKIE_ATTRIBUTES, "The application sets its session cookie %s with Path=%s, Domain=%s, "
+                    + "Secure=%s, HttpOnly=%s, SameSite=%s. Rolling refreshes on this node keep these; but until the "
+                    + "application sets the cookie on a node (after a restart, or on another node of a cluster), "
+                    + "refreshes use the configuration (session-cookie=%s, cookie-secure=%s, cookie-same-site=%s), "
+                    + "which differs. Configure those to match, for example cookie-secure=true behind a proxy that "
+                    + "terminates TLS", spec.name(), attributes.path(), attributes.domain(), attributes.secure(),
+                    attributes.httpOnly(), attributes.sameSite(), spec.name(), settings.cookieSecure,
+                    settings.sameSite == null ? "omit" : settings.sameSite);
+        }
+    }
+
+    /** The container's own session cookie attributes, when the session cookie is the container's. */
+    private CookieAttributes containerAttributes(HttpServletRequest request) {
+        if (!containerAttributesRead) {
+            SessionCookieConfig config = request.getServletContext().getSessionCookieConfig();
+            CookieSpec spec = settings.sessionCookie;
+            String containerName = config == null || config.getName() == null ? "JSESSIONID" : config.getName();
+            containerAttributes = config == null || !containerName.equals(spec.name()) ? null
+                    : CookieAttributes.fromContainer(config, spec.paths().get(0),
+                            spec.domains().isEmpty() ? null : spec.domains().get(0));
+            containerAttributesRead = true;
+        }
+        CookieAttributes container = containerAttributes;
+        if (container == null) {
+            return null;
+        }
+        // The container's settings add Secure and choose HttpOnly; SameSite only when it sets one.
+        return new CookieAttributes(container.path(), container.domain(), container.secure(), container.httpOnly(),
+                container.sameSite() != null ? container.sameSite() : settings.sameSite);
     }
 
     private boolean recentlyTouched(String id, long nowMillis) {

@@ -2,13 +2,11 @@ package io.staleguard.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +21,11 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * (sign-in, id rotation) and any expiry pass;</li>
  * <li>a persistent one is clamped to the record's remaining life (when this request touched it) and to the cap:
  * {@code max-cookie-age}, and {@code absolute} when sessions roll; cookies without a lifetime stay browser-session
- * cookies;</li>
+ * cookies. {@code Max-Age} and {@code Expires} are read as browsers read them (RFC 6265, {@link CookieDates}): an
+ * {@code Expires} in the past in any spelling a browser accepts is a deletion and passes untouched, and one no browser
+ * can read is no lifetime at all, so the cookie passes untouched too (never made into a long-lived one);</li>
+ * <li>the attributes of a live one (Path, Domain, Secure, HttpOnly, SameSite) are handed to rolling, whose refreshes
+ * repeat them;</li>
  * <li>the response gets {@code Cache-Control: private, no-cache, no-store, must-revalidate} and {@code Vary: Cookie},
  * and keeps them: the application cannot make a response that sets a session cookie cacheable afterwards.</li>
  * </ul>
@@ -36,9 +38,6 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
     /** R5: what every response that sets a session cookie carries. */
     public static final String NO_CACHE = "private, no-cache, no-store, must-revalidate";
 
-    private static final DateTimeFormatter NETSCAPE_DATE = DateTimeFormatter
-            .ofPattern("EEE, dd-MMM-yyyy HH:mm:ss zzz", Locale.ROOT);
-
     private final String cookieName;
     /** When the request started, in epoch milliseconds: an {@link Instant} is built only when a cookie needs one. */
     private final long nowMillis;
@@ -49,12 +48,20 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
     private volatile String touchedId;
     private volatile long touchedSeconds;
     private volatile boolean sessionCookieSet;
+    /** Told the attributes of every live session cookie the application sets (rolling keeps them). */
+    private final Consumer<CookieAttributes> attributesSeen;
 
     SessionCookieGate(HttpServletResponse response, String cookieName, long nowMillis, Duration cap) {
+        this(response, cookieName, nowMillis, cap, attributes -> { });
+    }
+
+    SessionCookieGate(HttpServletResponse response, String cookieName, long nowMillis, Duration cap,
+            Consumer<CookieAttributes> attributesSeen) {
         super(response);
         this.cookieName = cookieName;
         this.nowMillis = nowMillis;
         this.capSeconds = cap.getSeconds();
+        this.attributesSeen = attributesSeen;
     }
 
     /** This request touched {@code id}: its cookie may live until the record's expiry, and no longer. */
@@ -108,6 +115,9 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         if (!expiry && isGone(value)) {
             dropped(value);
             return;
+        }
+        if (!expiry) {
+            attributesSeen.accept(CookieAttributes.fromCookie(cookie));
         }
         Cookie out = cookie;
         if (!expiry && cookie.getMaxAge() > 0) {
@@ -207,9 +217,9 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         Instant now = now();
         String[] parts = header.split(";", -1);
         String value = unquote(parts[0].substring(parts[0].indexOf('=') + 1).trim());
+        // As a browser reads them (RFC 6265 §5.2): an attribute whose value cannot be read is ignored, and of each
+        // kind the last readable one counts. An unreadable date is not a lifetime, and never becomes one.
         Long maxAge = null;
-        boolean hasMaxAge = false;
-        boolean hasExpires = false;
         Instant expires = null;
         for (int i = 1; i < parts.length; i++) {
             String attribute = parts[i].trim();
@@ -217,11 +227,11 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
             String attrName = (eq < 0 ? attribute : attribute.substring(0, eq)).trim();
             String attrValue = eq < 0 ? "" : attribute.substring(eq + 1).trim();
             if (attrName.equalsIgnoreCase("Max-Age")) {
-                hasMaxAge = true;
-                maxAge = parseLong(attrValue);
+                Long read = parseMaxAge(attrValue);
+                maxAge = read != null ? read : maxAge;
             } else if (attrName.equalsIgnoreCase("Expires")) {
-                hasExpires = true;
-                expires = parseDate(attrValue);
+                Instant read = CookieDates.parse(attrValue);
+                expires = read != null ? read : expires;
             }
         }
         boolean expiry = value.isEmpty() || (maxAge != null && maxAge <= 0)
@@ -233,13 +243,13 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
             dropped(value);
             return null;
         }
-        if (!hasMaxAge && !hasExpires) {
+        attributesSeen.accept(CookieAttributes.fromHeader(header));
+        if (maxAge == null && expires == null) {
             return header; // a browser-session cookie: it has no lifetime to clamp
         }
         long cap = capFor(value);
-        long lifetime = maxAge != null ? maxAge
-                : expires != null ? Math.max(0, Duration.between(now, expires).getSeconds()) : Long.MAX_VALUE;
-        if (lifetime <= cap && (maxAge != null || !hasMaxAge)) {
+        long lifetime = maxAge != null ? maxAge : Math.max(0, Duration.between(now, expires).getSeconds());
+        if (lifetime <= cap) {
             return header;
         }
         StringBuilder out = new StringBuilder(header.length() + 32).append(parts[0]);
@@ -290,22 +300,24 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         return value;
     }
 
-    private static Long parseLong(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
+    /**
+     * RFC 6265 §5.2.2: an optional {@code -} and digits, else the attribute is ignored; more digits than a long holds
+     * still mean "very long".
+     */
+    private static Long parseMaxAge(String s) {
+        int start = s.startsWith("-") ? 1 : 0;
+        if (s.length() == start) {
             return null;
         }
-    }
-
-    private static Instant parseDate(String s) {
-        for (DateTimeFormatter f : new DateTimeFormatter[] {DateTimeFormatter.RFC_1123_DATE_TIME, NETSCAPE_DATE}) {
-            try {
-                return ZonedDateTime.parse(s, f).toInstant();
-            } catch (DateTimeParseException e) {
-                // try the next format
+        for (int i = start; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return null;
             }
         }
-        return null;
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException tooLong) {
+            return start == 1 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 }

@@ -74,7 +74,7 @@ final class Stores {
         try {
             store.checkTable();
         } catch (IllegalStateException e) {
-            throw settings.store.invalid("the data source has no usable session table: " + e.getMessage(),
+            throw settings.store.invalid("the data source cannot be used as the session store: " + e.getMessage(),
                     "jdbc:java:jboss/datasources/SessionsDS");
         } catch (StoreUnavailableException e) {
             Log.warn(Log.STORE_UNAVAILABLE, "The session store could not be checked at start-up (%s); Staleguard "

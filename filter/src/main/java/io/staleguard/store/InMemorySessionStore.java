@@ -22,11 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@value #DEFAULT_MAX_SESSIONS}); each costs about 80 to 95 bytes of map node, record and hash-table slot plus its id
  * (about 90 bytes for a 43-character id, 300 for the longest, {@value SessionStore#MAX_ID_LENGTH} characters), so the
  * default bound is roughly 18 MB with 43-character ids and 40 MB in the worst case (measured by the benchmarks'
- * scaling part). When the store is full, expired records are swept and, if it is still full,
- * {@link #create(String, StoredSession) create} throws
+ * scaling part). When the store is full, {@link #create(String, StoredSession) create} throws
  * {@link StoreUnavailableException} (a new sign-in is refused with "try again later") rather than evicting a live
- * session. Expired records are also swept at most once a minute by whichever call comes along, and dropped when read;
- * no background thread is started.
+ * session. Expired records are swept at most once a minute (by the store's clock) by whichever call comes along,
+ * a refused create included, and dropped when read; no background thread is started. A full store does not sweep on
+ * every refused create: a sweep walks every record, and a burst of sign-ins against a full store would otherwise walk
+ * up to {@code maxSessions} records each. So a store that is full of records which expired less than a minute ago may
+ * refuse sign-ins until the next sweep: size {@code maxSessions} with that minute in mind.
  * <p>
  * Use it with {@code store=memory}, or create one yourself:
  * <pre>
@@ -50,6 +52,8 @@ public final class InMemorySessionStore implements SessionStore {
     /** Exact record count, so that the bound holds even with many threads creating at once. */
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicLong nextSweep;
+    /** How many sweeps have run, for tests. */
+    private final AtomicLong sweeps = new AtomicLong();
     private final int maxSessions;
     private final Clock clock;
 
@@ -138,8 +142,9 @@ public final class InMemorySessionStore implements SessionStore {
             throw new IllegalArgumentException("A session id must be 1 to " + MAX_ID_LENGTH
                     + " visible ASCII characters");
         }
+        // A full store sweeps only when a sweep is due anyway (now() does that): never once per refused create.
         if (!reserve()) {
-            sweep();
+            now();
             if (!reserve()) {
                 throw new StoreUnavailableException("The in-memory session store holds its maximum of " + maxSessions
                         + " live sessions; raise the bound or use a shared store");
@@ -176,6 +181,7 @@ public final class InMemorySessionStore implements SessionStore {
      * @return how many records were removed
      */
     public int sweep() {
+        sweeps.incrementAndGet();
         long now = clock.millis();
         nextSweep.set(now + SWEEP_EVERY_MILLIS);
         int removed = 0;
@@ -185,6 +191,11 @@ public final class InMemorySessionStore implements SessionStore {
             }
         }
         return removed;
+    }
+
+    /** @return how many sweeps have run so far */
+    long sweeps() {
+        return sweeps.get();
     }
 
     private boolean reserve() {

@@ -47,6 +47,11 @@ import javax.sql.DataSource;
  * {@code SQLTransientException} and {@code SQLRecoverableException}, SQLState classes 08, 40, 53, 57, HYT and 70100),
  * methods throw {@link StoreUnavailableException}, which Staleguard never takes for "session gone". Any other
  * {@link SQLException} means the table does not match the configuration: {@link IllegalStateException}.
+ * {@link #checkTable()} (run at deployment for {@code store=jdbc:…}) also reports connection failures that waiting
+ * cannot heal as {@link IllegalStateException}, naming the driver setting to fix: the driver and the server disagree
+ * about TLS (MariaDB Connector/J 3 and later require TLS by default: {@code sslMode=disable} or TLS on the server), the
+ * user or password is refused, the database does not exist, no driver accepts the URL. An unreachable database is
+ * still "unavailable" there, and every failure after start-up is classified as above.
  * <p>
  * <b>Read replicas (T2).</b> With {@link Builder#readReplica(DataSource)}, {@link #lookup(String)} reads from the
  * replica, and everything else goes to the primary: {@link #lookupAuthoritative(String)}, the touch, deletes, creates
@@ -61,9 +66,24 @@ import javax.sql.DataSource;
  * <b>Session ids</b> are only ever bound as parameters, never put into SQL text, and an id that is not
  * {@link SessionStore#isValidId(String) valid} is never sent to the database at all.
  * <p>
- * The data source must hand out auto-commit connections (every pool's default) or be container-managed (statements
- * then join the caller's JTA transaction, if any). On MySQL and MariaDB, leave Connector/J's {@code useAffectedRows}
- * at its default ({@code false}).
+ * <b>Transactions.</b> Each operation uses one connection of the data source, and its statements are settled before
+ * the method returns, in either commit mode of the pool:
+ * <ul>
+ * <li>an auto-commit connection (every pool's default): each statement is its own transaction;</li>
+ * <li>a connection with {@code autoCommit=false} (HikariCP {@code autoCommit=false}, DBCP/Tomcat
+ * {@code defaultAutoCommit=false}) outside any JTA transaction: the store commits what it wrote before the method
+ * returns, and rolls back when a statement fails, so a touch that reports TOUCHED or a delete that returns has really
+ * changed the row;</li>
+ * <li>a container-managed data source while the calling thread is in a JTA transaction (found through
+ * {@code java:comp/TransactionSynchronizationRegistry}): the statements join that transaction, and the store neither
+ * commits nor rolls back. If that transaction rolls back, so do they: a {@code Staleguard.logout} inside it leaves the
+ * record alive (the cookie expiry already sent stands, but any other copy of the cookie keeps working until the record
+ * expires), and a sign-in's {@link #create(String, StoredSession) create} leaves no record (the next request finds the
+ * session gone). The deleted or updated row also stays locked until that transaction ends, so concurrent touches of
+ * the same session wait for it, up to the query timeout. Sign users out outside the application's transactions, or
+ * after they commit. Staleguard's own filters call the store outside any transaction of the application.</li>
+ * </ul>
+ * On MySQL and MariaDB, leave Connector/J's {@code useAffectedRows} at its default ({@code false}).
  * <pre>
  * &#64;Resource(lookup = "java:jboss/datasources/SessionsDS") DataSource sessions;
  * ...
@@ -261,17 +281,20 @@ public final class JdbcSessionStore implements SessionStore {
             return Optional.empty();
         }
         long now = clock.millis();
-        try (Connection c = connection(from, operation);
-                PreparedStatement s = prepare(c, lookupSql)) {
-            s.setString(1, id);
-            s.setLong(2, now);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
+        try {
+            return run(from, operation, c -> {
+                try (PreparedStatement s = prepare(c, lookupSql)) {
+                    s.setString(1, id);
+                    s.setLong(2, now);
+                    try (ResultSet r = s.executeQuery()) {
+                        if (!r.next()) {
+                            return Optional.<StoredSession>empty();
+                        }
+                        return Optional.of(new StoredSession(Instant.ofEpochMilli(r.getLong(1)),
+                                Instant.ofEpochMilli(r.getLong(2)), Instant.ofEpochMilli(r.getLong(3))));
+                    }
                 }
-                return Optional.of(new StoredSession(Instant.ofEpochMilli(r.getLong(1)),
-                        Instant.ofEpochMilli(r.getLong(2)), Instant.ofEpochMilli(r.getLong(3))));
-            }
+            });
         } catch (SQLException e) {
             throw failure(operation, e);
         }
@@ -285,33 +308,37 @@ public final class JdbcSessionStore implements SessionStore {
         }
         long now = clock.millis();
         long wanted = newExpiry.toEpochMilli();
-        try (Connection c = connection("touch a session")) {
-            try (PreparedStatement s = prepare(c, touchSql)) {
-                s.setLong(1, wanted);
-                s.setString(2, id);
-                s.setLong(3, now);
-                s.setLong(4, wanted);
-                if (s.executeUpdate() > 0) {
-                    return TouchResult.touched(Instant.ofEpochMilli(wanted));
-                }
-            }
-            // Gone, or near its absolute limit (or a driver that counts unchanged rows as unaffected): cap at the
-            // limit, then read what the record now says. Both are conditional on the row existing.
-            try (PreparedStatement s = prepare(c, touchToLimitSql)) {
-                s.setString(1, id);
-                s.setLong(2, now);
-                s.setLong(3, wanted);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = prepare(c, expirySql)) {
-                s.setString(1, id);
-                s.setLong(2, now);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? TouchResult.touched(Instant.ofEpochMilli(r.getLong(1))) : TouchResult.GONE;
-                }
-            }
+        try {
+            return run(dataSource, "touch a session", c -> touch(c, id, now, wanted));
         } catch (SQLException e) {
             throw failure("touch a session", e);
+        }
+    }
+
+    private TouchResult touch(Connection c, String id, long now, long wanted) throws SQLException {
+        try (PreparedStatement s = prepare(c, touchSql)) {
+            s.setLong(1, wanted);
+            s.setString(2, id);
+            s.setLong(3, now);
+            s.setLong(4, wanted);
+            if (s.executeUpdate() > 0) {
+                return TouchResult.touched(Instant.ofEpochMilli(wanted));
+            }
+        }
+        // Gone, or near its absolute limit (or a driver that counts unchanged rows as unaffected): cap at the
+        // limit, then read what the record now says. Both are conditional on the row existing.
+        try (PreparedStatement s = prepare(c, touchToLimitSql)) {
+            s.setString(1, id);
+            s.setLong(2, now);
+            s.setLong(3, wanted);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = prepare(c, expirySql)) {
+            s.setString(1, id);
+            s.setLong(2, now);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? TouchResult.touched(Instant.ofEpochMilli(r.getLong(1))) : TouchResult.GONE;
+            }
         }
     }
 
@@ -320,10 +347,13 @@ public final class JdbcSessionStore implements SessionStore {
         if (!SessionStore.isValidId(id)) {
             return;
         }
-        try (Connection c = connection("delete a session");
-                PreparedStatement s = prepare(c, deleteSql)) {
-            s.setString(1, id);
-            s.executeUpdate();
+        try {
+            run(dataSource, "delete a session", c -> {
+                try (PreparedStatement s = prepare(c, deleteSql)) {
+                    s.setString(1, id);
+                    return s.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw failure("delete a session", e);
         }
@@ -339,19 +369,21 @@ public final class JdbcSessionStore implements SessionStore {
             throw new IllegalArgumentException("A session id must be 1 to " + MAX_ID_LENGTH
                     + " visible ASCII characters");
         }
-        try (Connection c = connection("create a session")) {
-            try (PreparedStatement s = prepare(c, deleteExpiredIdSql)) {
-                s.setString(1, id);
-                s.setLong(2, clock.millis());
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = prepare(c, insertSql)) {
-                s.setString(1, id);
-                s.setLong(2, session.createdAt().toEpochMilli());
-                s.setLong(3, session.expiresAt().toEpochMilli());
-                s.setLong(4, session.absoluteExpiresAt().toEpochMilli());
-                s.executeUpdate();
-            }
+        try {
+            run(dataSource, "create a session", c -> {
+                try (PreparedStatement s = prepare(c, deleteExpiredIdSql)) {
+                    s.setString(1, id);
+                    s.setLong(2, clock.millis());
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = prepare(c, insertSql)) {
+                    s.setString(1, id);
+                    s.setLong(2, session.createdAt().toEpochMilli());
+                    s.setLong(3, session.expiresAt().toEpochMilli());
+                    s.setLong(4, session.absoluteExpiresAt().toEpochMilli());
+                    return s.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             if (isDuplicateKey(e)) {
                 // Not chained: drivers put the duplicate key's value, the session id, into their messages.
@@ -369,10 +401,13 @@ public final class JdbcSessionStore implements SessionStore {
      * @throws StoreUnavailableException if the database cannot be reached
      */
     public int purgeExpired() {
-        try (Connection c = connection("purge expired sessions");
-                PreparedStatement s = prepare(c, purgeSql)) {
-            s.setLong(1, clock.millis());
-            return s.executeUpdate();
+        try {
+            return run(dataSource, "purge expired sessions", c -> {
+                try (PreparedStatement s = prepare(c, purgeSql)) {
+                    s.setLong(1, clock.millis());
+                    return s.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw failure("purge expired sessions", e);
         }
@@ -382,8 +417,12 @@ public final class JdbcSessionStore implements SessionStore {
      * Checks that the table and its four columns exist, so that a wrong name fails at start-up rather than on the
      * first request.
      *
-     * @throws IllegalStateException if the table or a column is missing, naming both
-     * @throws StoreUnavailableException if the database cannot be reached
+     * @throws IllegalStateException if the table or a column is missing, naming both; or if no connection can be
+     *         had for a reason that retrying cannot heal (the driver and the server disagree about TLS, such as MariaDB
+     *         Connector/J's default TLS against a server without it; the user or password is refused; the database
+     *         does not exist; no driver accepts the URL), naming the driver setting to fix
+     * @throws StoreUnavailableException if the database cannot be reached (down, refusing connections, pool
+     *         exhausted): that may heal, so Staleguard starts and treats the store as unavailable until it answers
      */
     public void checkTable() {
         checkTable(dataSource, "check the session table");
@@ -393,17 +432,84 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     private void checkTable(DataSource on, String operation) {
-        try (Connection c = connection(on, operation);
-                PreparedStatement s = prepare(c, checkSql);
-                ResultSet r = s.executeQuery()) {
-            r.next();
+        try {
+            run(on, operation, c -> {
+                try (PreparedStatement s = prepare(c, checkSql); ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            });
         } catch (SQLException e) {
             throw failure(operation, e);
+        } catch (NoConnection e) {
+            ConnectionSetupErrors.Finding found = ConnectionSetupErrors.find(e.getCause());
+            if (found == null) {
+                throw e;
+            }
+            Throwable evidence = found.evidence();
+            String shown = evidence instanceof SQLException s ? state(s) : evidence.getClass().getName();
+            throw new IllegalStateException(describe() + ": the data source cannot open a connection, and retrying "
+                    + "will not help (" + shown + ": " + printable(evidence.getMessage()) + "). Fix: " + found.fix(),
+                    e.getCause());
         }
     }
 
-    private Connection connection(String operation) {
-        return connection(dataSource, operation);
+    /** {@link #connection} could not get one: an outage, unless {@link #checkTable()} finds it is configuration. */
+    private static final class NoConnection extends StoreUnavailableException {
+        private static final long serialVersionUID = 1L;
+
+        NoConnection(String message, SQLException cause) {
+            super(message, cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    /** A driver's message, for a start-up error: one line, at most 300 characters. */
+    private static String printable(String message) {
+        String m = String.valueOf(message).replaceAll("\\p{Cntrl}", " ");
+        return m.length() <= 300 ? m : m.substring(0, 300) + "…";
+    }
+
+    /** One unit of work on one connection. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a connection of {@code from}. In auto-commit mode every statement is its own transaction.
+     * A connection that is not in auto-commit mode and not part of a JTA transaction gets its work committed here, or
+     * rolled back when it fails: left open, the pool would roll it back on return, and a touch or a logout would
+     * report success with the row unchanged. Inside a JTA transaction the statements are part of it; its owner
+     * commits or rolls back.
+     */
+    private <T> T run(DataSource from, String operation, Work<T> work) throws SQLException {
+        try (Connection c = connection(from, operation)) {
+            boolean local = !c.getAutoCommit() && !JtaTransactions.active();
+            try {
+                T result = work.on(c);
+                if (local) {
+                    c.commit();
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                if (local) {
+                    rollback(c, e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static void rollback(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private Connection connection(DataSource from, String operation) {
@@ -415,7 +521,7 @@ public final class JdbcSessionStore implements SessionStore {
             return c;
         } catch (SQLException e) {
             // Whatever the reason (pool exhausted or closed, database down), there is no answer to be had right now.
-            throw new StoreUnavailableException(describe() + ": no connection to " + operation + " (" + state(e) + ")", e);
+            throw new NoConnection(describe() + ": no connection to " + operation + " (" + state(e) + ")", e);
         }
     }
 

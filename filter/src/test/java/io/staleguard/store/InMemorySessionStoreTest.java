@@ -50,6 +50,34 @@ class InMemorySessionStoreTest extends SessionStoreContract {
     }
 
     @Test
+    @DisplayName("S2 (issue 12 item 12): a full store sweeps at most once a minute, not on every refused create")
+    void fullStoreSweepsAtMostOnceAMinute() {
+        InMemorySessionStore small = TestStores.inMemory(3, clock);
+        for (int i = 0; i < 3; i++) {
+            small.create("s" + i, StoredSession.startingAt(clock.instant(), INACTIVITY, ABSOLUTE));
+        }
+        long before = small.sweeps();
+        for (int i = 0; i < 1000; i++) {
+            String id = "refused" + i;
+            assertThrows(StoreUnavailableException.class,
+                    () -> small.create(id, StoredSession.startingAt(clock.instant(), INACTIVITY, ABSOLUTE)));
+        }
+        assertEquals(0, small.sweeps() - before, "1000 refused creates within the minute: no sweep");
+
+        clock.advance(Duration.ofSeconds(61));
+        for (int i = 0; i < 1000; i++) {
+            String id = "later" + i;
+            assertThrows(StoreUnavailableException.class,
+                    () -> small.create(id, StoredSession.startingAt(clock.instant(), INACTIVITY, ABSOLUTE)));
+        }
+        assertEquals(1, small.sweeps() - before, "a minute later: one sweep for 1000 refused creates");
+
+        clock.advance(INACTIVITY);
+        small.create("room", StoredSession.startingAt(clock.instant(), INACTIVITY, ABSOLUTE));
+        assertTrue(small.lookup("room").isPresent(), "the due sweep still makes room once records expired");
+    }
+
+    @Test
     @DisplayName("S2: expired records are swept within a minute by ordinary calls, without a background thread")
     void sweptByTraffic() {
         InMemorySessionStore s = TestStores.inMemory(clock);

@@ -34,6 +34,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.staleguard.store.SessionStore.TouchResult;
 import io.staleguard.testing.Database;
 import io.staleguard.testing.MutableClock;
+import io.staleguard.testing.TestJndi;
 
 /**
  * S1 and S2 for {@link JdbcSessionStore}, run on each database: the tables are created with the README's DDL.
@@ -127,6 +128,55 @@ abstract class JdbcSessionStoreContract extends SessionStoreContract {
             }
         }
         assertEquals(0, rows(id), "and nothing was written back");
+    }
+
+    @Test
+    @DisplayName("S2 (issue 12 item 3): with autoCommit=false connections, create, touch and delete really change the row")
+    void autoCommitFalseConnectionsChangeTheRow() throws SQLException {
+        try (HikariDataSource manual = db.nonAutoCommitPool("wt_rolling_store", 2)) {
+            SessionStore onManual = TestStores.jdbc(manual, TABLE, clock);
+            String id = "manual-" + System.nanoTime();
+            onManual.create(id, StoredSession.startingAt(clock.instant(), INACTIVITY, ABSOLUTE));
+            assertEquals(1, rows(id), "create: the row is there for every other connection");
+
+            clock.advance(Duration.ofMinutes(10));
+            Instant wanted = clock.instant().plus(INACTIVITY);
+            assertEquals(TouchResult.touched(wanted), onManual.touchIfPresent(id, wanted));
+            assertEquals(wanted, store.lookupAuthoritative(id).orElseThrow().expiresAt(),
+                    "touch: TOUCHED means the expiry moved");
+
+            onManual.delete(id);
+            assertEquals(0, rows(id), "delete: a logout really removes the record");
+            assertEquals(TouchResult.GONE, onManual.touchIfPresent(id, wanted));
+
+            String duplicate = create();
+            assertThrows(IllegalArgumentException.class, () -> onManual.create(duplicate,
+                    StoredSession.startingAt(clock.instant(), INACTIVITY, ABSOLUTE)));
+            assertTrue(onManual.lookup(duplicate).isPresent(), "a failed create is rolled back and leaves the live one");
+        }
+    }
+
+    @Test
+    @DisplayName("S2 (issue 12 item 3): inside a JTA transaction the store neither commits nor rolls back; its owner does")
+    void insideAJtaTransactionTheOwnerCommits() throws SQLException {
+        int[] status = {TransactionSynchronizationRegistry.STATUS_ACTIVE};
+        TransactionSynchronizationRegistry registry = () -> status[0];
+        TestJndi.install();
+        TestJndi.BINDINGS.put("java:comp/TransactionSynchronizationRegistry", registry);
+        JtaTransactions.forget();
+        try (HikariDataSource manual = db.nonAutoCommitPool("wt_rolling_store", 1)) {
+            SessionStore onManual = TestStores.jdbc(manual, TABLE, clock);
+            String id = "in-jta-" + System.nanoTime();
+            onManual.create(id, StoredSession.startingAt(clock.instant(), INACTIVITY, ABSOLUTE));
+            assertEquals(0, rows(id), "not committed by the store: the transaction was rolled back (by the pool here)");
+
+            status[0] = TransactionSynchronizationRegistry.STATUS_NO_TRANSACTION;
+            onManual.create(id, StoredSession.startingAt(clock.instant(), INACTIVITY, ABSOLUTE));
+            assertEquals(1, rows(id), "outside a transaction the store commits what it wrote");
+        } finally {
+            TestJndi.uninstall();
+            JtaTransactions.forget();
+        }
     }
 
     int rows(String id) {

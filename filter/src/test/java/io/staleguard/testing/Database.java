@@ -74,6 +74,18 @@ public enum Database {
 
     /** A HikariCP pool on {@code url}, which may point at a proxy in front of the server. */
     public HikariDataSource poolOn(String url, int size) {
+        return new HikariDataSource(config(url, size));
+    }
+
+    /** A HikariCP pool like {@link #pool(String, int)} whose connections are not in auto-commit mode. */
+    public HikariDataSource nonAutoCommitPool(String h2Name, int size) {
+        HikariConfig config = config(url(h2Name), size);
+        config.setAutoCommit(false);
+        config.setPoolName(config.getPoolName() + "-manual-commit");
+        return new HikariDataSource(config);
+    }
+
+    private HikariConfig config(String url, int size) {
         HikariConfig config = new HikariConfig();
         config.setDriverClassName(driver);
         config.setJdbcUrl(url);
@@ -88,7 +100,7 @@ public enum Database {
             // isolation, which is all the race depends on, are unchanged; the tests just don't wait for fsync.
             config.setConnectionInitSql("SET synchronous_commit TO off");
         }
-        return new HikariDataSource(config);
+        return config;
     }
 
     /** The README's DDL for the default columns, under another table name. */
