@@ -1,7 +1,8 @@
 /*
- * The browser test's instrument, loaded before staleguard.js: counts the raw responses the page's calls receive, by
- * status, before staleguard.js or the application see them. Counters live in sessionStorage, which survives the
- * same-origin navigation to the restart target, so the test can read them on the page the browser lands on.
+ * The browser test's instrument, loaded before staleguard.js: counts the raw responses the page's calls receive (fetch
+ * and XMLHttpRequest alike), by status, before staleguard.js or the application see them. Counters live in
+ * sessionStorage, which survives the same-origin navigation to the restart target, so the test can read them on the
+ * page the browser lands on.
  */
 (function (window) {
     'use strict';
@@ -26,4 +27,17 @@
             return response;
         });
     };
+    // XMLHttpRequest: counted by a listener added when the request is created, so it runs before staleguard.js's.
+    var Xhr = window.XMLHttpRequest;
+    function TappedXhr() {
+        var xhr = new Xhr();
+        xhr.addEventListener('readystatechange', function () {
+            if (xhr.readyState === 4) {
+                window.bump('sg.raw.' + xhr.status);
+            }
+        });
+        return xhr;
+    }
+    TappedXhr.prototype = Xhr.prototype;
+    window.XMLHttpRequest = TappedXhr;
 })(window);

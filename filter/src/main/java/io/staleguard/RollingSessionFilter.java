@@ -108,7 +108,7 @@ public class RollingSessionFilter implements Filter {
     public void init(FilterConfig filterConfig) throws ServletException {
         try {
             if (!DropIn.active(filterConfig.getServletContext(), filterConfig.getFilterName(),
-                    RollingSessionFilter.class.getName(), filterConfig::getInitParameter)) {
+                    RollingSessionFilter.class, filterConfig::getInitParameter)) {
                 return;
             }
             Rolling.Mode mode = Engine.rollingMode(filterConfig.getServletContext(), filterConfig.getFilterName(),

@@ -25,6 +25,12 @@ import java.util.Objects;
 public record SessionEnded(String sessionIdHash, EndReason reason, String requestPath, Instant at) {
 
     /**
+     * Checks the components.
+     *
+     * @param sessionIdHash the short hash of the session id, or {@code null}
+     * @param reason why the session ended
+     * @param requestPath the path of the request that ended it
+     * @param at when it ended
      * @throws NullPointerException if {@code reason}, {@code requestPath} or {@code at} is null
      */
     public SessionEnded {

@@ -92,7 +92,7 @@ public class StaleSessionFilter implements Filter {
     public void init(FilterConfig filterConfig) throws ServletException {
         ServletContext context = filterConfig.getServletContext();
         try {
-            if (!DropIn.active(context, filterConfig.getFilterName(), StaleSessionFilter.class.getName(),
+            if (!DropIn.active(context, filterConfig.getFilterName(), StaleSessionFilter.class,
                     filterConfig::getInitParameter)) {
                 return;
             }

@@ -33,6 +33,8 @@ public final class Staleguard {
      * Recovers from a session that was not found: same as {@link #recover(HttpServletRequest, HttpServletResponse, EndReason)}
      * with {@link EndReason#NOT_FOUND}.
      *
+     * @param request the request whose session is gone
+     * @param response its response, which gets the recovery answer
      * @return whether the recovery response was written; false when the response was already committed
      * @throws IOException if writing the response fails
      */
@@ -46,6 +48,8 @@ public final class Staleguard {
      * the 303, 401 or Faces redirect (or, within the retry window of a previous recovery, the explanation page).
      * Calling it again on the same request does nothing more.
      *
+     * @param request the request whose session ended
+     * @param response its response, which gets the recovery answer
      * @param reason why the session ended
      * @return whether the recovery response was written; false when the response was already committed (the session is
      *         still invalidated and the event fired, and one WARN is logged)

@@ -20,7 +20,7 @@ package io.staleguard;
  *     &lt;param-value&gt;_interaction;path=/app/interaction, _session*&lt;/param-value&gt;
  * &lt;/context-param&gt;
  * </pre>
- * The README's configuration table gives the default and an example for every key.
+ * The table in {@code docs/configuration.md} gives the default and an example for every key.
  *
  * @since 0.1
  */

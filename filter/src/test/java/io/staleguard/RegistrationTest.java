@@ -152,12 +152,53 @@ class RegistrationTest {
                 }));
     }
 
+    /** An application's own guard, as {@code @WebFilter("/*") class MyGuard extends StaleSessionFilter} declares it. */
+    static class MyGuard extends StaleSessionFilter {
+    }
+
+    static class MyRolling extends RollingSessionFilter {
+    }
+
+    @Test
+    @DisplayName("the drop-ins yield to the application's subclasses of StaleSessionFilter and RollingSessionFilter, "
+            + "and the subclass's own configuration is the one validated at start-up (C3)")
+    void yieldsToSubclasses() throws Exception {
+        MockServletContext context = new MockServletContext() {
+            @Override
+            public java.util.Map<String, ? extends jakarta.servlet.FilterRegistration> getFilterRegistrations() {
+                return java.util.Map.of("staleguard-drop-in", registration("staleguard-drop-in"),
+                        "guard", registration("guard", MyGuard.class.getName(), java.util.Map.of()),
+                        "rolling", registration("rolling", MyRolling.class.getName(),
+                                java.util.Map.of("retry-window", "forever")));
+            }
+        };
+        StaleSessionFilter dropIn = new StaleSessionFilter();
+        dropIn.init(dropIn(context));
+        assertThrows(SessionNotFoundException.class, () -> dropIn.doFilter(navigate("GET", "/x"), new RawResponse(),
+                (req, res) -> {
+                    throw new SessionNotFoundException("gone");
+                }));
+        MockFilterConfig rollingDropIn = new MockFilterConfig(context, "staleguard-rolling-drop-in");
+        rollingDropIn.addInitParameter("io.staleguard.drop-in", "true");
+        rollingDropIn.addInitParameter("rolling", "true");
+        new RollingSessionFilter().init(rollingDropIn); // no store: would fail if it did not yield
+        RuntimeException e = assertThrows(RuntimeException.class, () -> new io.staleguard.internal.StartupCheck()
+                .contextInitialized(new jakarta.servlet.ServletContextEvent(context)));
+        assertTrue(e.getMessage().contains("retry-window") && e.getMessage().contains("'rolling'"), e.getMessage());
+    }
+
     private static jakarta.servlet.FilterRegistration registration(String name) {
+        return registration(name, StaleSessionFilter.class.getName(), java.util.Map.of());
+    }
+
+    private static jakarta.servlet.FilterRegistration registration(String name, String className,
+            java.util.Map<String, String> initParams) {
         return (jakarta.servlet.FilterRegistration) java.lang.reflect.Proxy.newProxyInstance(
                 RegistrationTest.class.getClassLoader(), new Class<?>[] {jakarta.servlet.FilterRegistration.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getName" -> name;
-                    case "getClassName" -> StaleSessionFilter.class.getName();
+                    case "getClassName" -> className;
+                    case "getInitParameter" -> initParams.get((String) args[0]);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

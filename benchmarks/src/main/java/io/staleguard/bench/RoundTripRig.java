@@ -103,7 +103,7 @@ abstract class RoundTripRig implements AutoCloseable {
 
     /**
      * PostgreSQL on 127.0.0.1:5432 through HikariCP ({@value #POOL_SIZE} connections, the project's test pool
-     * settings), table {@code bench_rolling_<pid>} with the README's DDL, dropped again by {@link #close()}.
+     * settings), table {@code bench_rolling_<pid>} with the DDL of {@code docs/rolling-and-stores.md}, dropped again by {@link #close()}.
      *
      * @param sessions how many live sessions to create
      */

@@ -110,7 +110,7 @@ final class StoreRoundTrips implements Part {
                 `HSET` of both fields then `PEXPIREAT` (2 commands, on a second connection of the same Lettuce \
                 client). PostgreSQL on 127.0.0.1:5432 through HikariCP (maximumPoolSize = minimumIdle = %d for every \
                 strategy; `synchronous_commit` off per session, as in the project's test pool, so commits do not wait \
-                for the disk), a table with the README's DDL (primary key on `id`, index on `expires_at`); Redis on \
+                for the disk), a table with the documented DDL (primary key on `id`, index on `expires_at`); Redis on \
                 127.0.0.1:6379 through one `RedisSessionStore` on one shared Lettuce connection (command timeout \
                 10 s). Each store holds %,d live sessions (30 min inactivity, 12 h absolute). Load: closed loop, \
                 %s client threads, each touching its own disjoint slice of the sessions in turn with `newExpiry = \

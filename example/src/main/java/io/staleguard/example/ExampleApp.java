@@ -51,7 +51,7 @@ public class ExampleApp implements ServletContextListener, HttpSessionListener {
     /** WildFly's own H2 data source, present in every default configuration. */
     public static final String H2_DATASOURCE = "java:jboss/datasources/ExampleDS";
 
-    /** H2's dialect of the README's table; {@code IF NOT EXISTS}, since ExampleDS outlives a redeploy. */
+    /** H2's dialect of the table in docs/rolling-and-stores.md; {@code IF NOT EXISTS}, since ExampleDS outlives a redeploy. */
     private static final String[] H2_TABLE = {
         "CREATE TABLE IF NOT EXISTS " + JdbcSessionStore.DEFAULT_TABLE + " (id VARCHAR(255) NOT NULL PRIMARY KEY, "
                 + "created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, absolute_expires_at BIGINT NOT NULL)",

@@ -52,6 +52,7 @@ public final class Page {
             .tools button{background:#f59e0b;color:#111827}
             .cookies{font-size:.9rem;color:#4b5563}
             code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
+            .nowrap{white-space:nowrap}
             code{background:#f3f4f6;padding:.05rem .3rem;border-radius:.25rem}
             table{border-collapse:collapse;width:100%;font-size:.9rem}
             td,th{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #e5e7eb;vertical-align:top}
@@ -197,8 +198,11 @@ public final class Page {
         }
         out.append("</header>\n<main>\n<h1>").append(esc(title)).append("</h1>\n").append(body);
         if (redeployButton) {
+            // "back" brings a browser without JavaScript back here after the redeploy page (RedeployServlet).
             out.append("<section class=\"card tools\"><form method=\"post\" action=\"").append(esc(ctx))
-                    .append("/redeploy\" data-redeploy><button type=\"submit\">Simulate a redeploy</button></form>")
+                    .append("/redeploy\" data-redeploy><input type=\"hidden\" name=\"back\" value=\"")
+                    .append(esc(currentPage(request))).append("\">")
+                    .append("<button type=\"submit\">Simulate a redeploy</button></form>")
                     .append("<span id=\"redeploy-status\">Wipes the server's interactions and sessions; your browser "
                             + "keeps its cookies.</span></section>\n");
         }
@@ -227,6 +231,12 @@ public final class Page {
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(out.toString());
+    }
+
+    /** The page being written, for a GET its path and query; otherwise its path. */
+    private static String currentPage(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURI() + ("GET".equals(request.getMethod()) && query != null ? "?" + query : "");
     }
 
     private static String cookieNames(HttpServletRequest request) {

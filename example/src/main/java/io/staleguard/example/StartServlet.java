@@ -51,11 +51,12 @@ public class StartServlet extends HttpServlet {
     }
 
     private static final List<Stop> TOUR = List.of(
-            new Stop(1, ConsentIncident.TITLE, "after a redeploy, “Allow access” fails with 400 “session not found” "
-                    + "until the user clears the site's data.",
+            new Stop(1, ConsentIncident.TITLE, "after a redeploy, “Allow access” fails with 400 “session not found”, "
+                    + "and fails again on every retry.",
                     "An OpenID provider is redeployed (or rotates its cookie keys). A browser that still holds the old "
                             + "session and interaction cookies signs in, reaches “Allow access”, and the final confirm "
-                            + "fails with 400 “session not found”. The user is stuck until they clear the site's data.",
+                            + "fails with 400 “session not found”. Clicking again fails the same way, and the provider's page "
+                            + "offers no way forward while the browser keeps the stale cookies.",
                     List.of("Start the flow: the demo client sends you to the provider, and you sign in as anyone.",
                             "On the consent page, click <strong>Simulate a redeploy</strong>: the server forgets "
                                     + "every interaction and session, your browser keeps its cookies.",
@@ -106,9 +107,9 @@ public class StartServlet extends HttpServlet {
                 <code>Staleguard.logout</code> to sign out, and keep sessions in a <code>SessionStore</code>; what
                 the user sees next is up to Staleguard.</p>""")
                 .html("<p class=\"next\">Session store: " + esc(app.store().description()) + (app.store().isDown()
-                        ? ", <strong>down</strong> (simulated outage)" : "") + ". Start the server with <code>-D"
-                        + ExampleApp.STORE_PROPERTY + "=h2</code> to keep sessions in WildFly's H2 <code>ExampleDS"
-                        + "</code> with a <code>JdbcSessionStore</code>.</p>");
+                        ? ", <strong>down</strong> (simulated outage)" : "") + ". Add <code class=\"nowrap\">-D"
+                        + ExampleApp.STORE_PROPERTY + "=h2</code> to the example's <code>mvn</code> command to keep "
+                        + "sessions in WildFly's H2 <code>ExampleDS</code> with a <code>JdbcSessionStore</code>.</p>");
         StringBuilder overview = new StringBuilder("<ol class=\"overview\">");
         for (Stop stop : TOUR) {
             overview.append("<li><a href=\"#incident").append(stop.number()).append("\"><strong>")

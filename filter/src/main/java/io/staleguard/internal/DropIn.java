@@ -1,14 +1,18 @@
 package io.staleguard.internal;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.staleguard.StaleguardConfig;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 
 /**
  * The drop-in registrations, the filters the jar's {@code web-fragment.xml} maps: each runs unless context-param
- * {@code staleguard.drop-in} is {@code false} or the application registers the same filter class itself.
+ * {@code staleguard.drop-in} is {@code false} or the application registers the same filter class, or a subclass of
+ * it (a {@code @WebFilter} that extends {@code StaleSessionFilter}, say), itself. Two copies would both act on one
+ * request, the drop-in with the default configuration, so the application's own registration wins.
  */
 public final class DropIn {
 
@@ -23,29 +27,49 @@ public final class DropIn {
 
     /**
      * Whether a registration runs: any registration the application made itself does; a drop-in one only when it is
-     * not switched off and the application did not register the same filter class. Logs SG0005 when it does not.
+     * not switched off and the application did not register the same filter class or a subclass of it. Logs SG0005
+     * when it does not.
      *
+     * @param filterClass the Staleguard filter the registration is for
      * @param initParams the registration's init-params
      * @throws ConfigException if {@value #PARAM} is set to anything but {@code true} or {@code false}
      */
-    public static boolean active(ServletContext context, String registrationName, String filterClassName,
-            Function<String, String> initParams) {
+    public static boolean active(ServletContext context, String registrationName,
+            Class<? extends Filter> filterClass, Function<String, String> initParams) {
         if (!"true".equals(initParams.apply(MARKER))) {
             return true;
         }
-        String simpleName = filterClassName.substring(filterClassName.lastIndexOf('.') + 1);
         if (switchedOff(context)) {
-            Log.info(Log.DROP_IN_INACTIVE, "The drop-in %s is switched off by context-param %s", simpleName, PARAM);
+            Log.info(Log.DROP_IN_INACTIVE, "The drop-in %s is switched off by context-param %s",
+                    filterClass.getSimpleName(), PARAM);
             return false;
         }
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
-            if (!registration.getName().equals(registrationName) && filterClassName.equals(registration.getClassName())) {
+            if (!registration.getName().equals(registrationName)
+                    && registeredClass(context, registration).filter(filterClass::isAssignableFrom).isPresent()) {
                 Log.info(Log.DROP_IN_INACTIVE, "The drop-in %s yields to the application's own registration '%s'",
-                        simpleName, registration.getName());
+                        filterClass.getSimpleName(), registration.getName());
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The class a registration is for, loaded as the application loads it; empty when it cannot be loaded (the
+     * container then fails that registration itself, which is not the drop-in's business).
+     */
+    public static Optional<Class<?>> registeredClass(ServletContext context, FilterRegistration registration) {
+        String className = registration.getClassName();
+        if (className == null) {
+            return Optional.empty();
+        }
+        try {
+            ClassLoader loader = context.getClassLoader();
+            return Optional.of(Class.forName(className, false, loader != null ? loader : DropIn.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError | SecurityException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean switchedOff(ServletContext context) {

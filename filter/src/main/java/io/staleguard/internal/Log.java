@@ -5,7 +5,8 @@ import java.lang.System.Logger.Level;
 
 /**
  * Staleguard's log messages. Every message starts with a stable id ({@code SG0001}…) so operators can grep for it and
- * alert on it; the ids are listed in the README. Nothing logged here ever contains a session id or a cookie value.
+ * alert on it; the ids are listed in {@code docs/operations.md}. Nothing logged here ever contains a session id or a
+ * cookie value.
  */
 public final class Log {
 

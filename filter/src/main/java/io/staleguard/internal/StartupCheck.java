@@ -2,6 +2,7 @@ package io.staleguard.internal;
 
 import io.staleguard.RollingSessionFilter;
 import io.staleguard.StaleSessionFilter;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -9,8 +10,8 @@ import jakarta.servlet.ServletContextListener;
 
 /**
  * Validates the configuration of every active {@link StaleSessionFilter} and {@link RollingSessionFilter}
- * registration when the application starts (C3), so a bad value fails the deployment with its message instead of
- * failing requests. Containers may create filters on the first request that reaches them (WildFly does by default);
+ * registration, subclasses included, when the application starts (C3), so a bad value fails the deployment with its
+ * message instead of failing requests. Containers may create filters on the first request that reaches them (WildFly does by default);
  * then the filter's own {@code init} comes too late.
  * <p>
  * Declared as a listener in the jar's {@code web-fragment.xml}. Listeners declared in {@code web.xml} run first, so
@@ -26,10 +27,13 @@ public final class StartupCheck implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
-            String className = registration.getClassName();
-            if ((StaleSessionFilter.class.getName().equals(className)
-                    || RollingSessionFilter.class.getName().equals(className))
-                    && DropIn.active(context, registration.getName(), className, registration::getInitParameter)) {
+            Class<?> type = DropIn.registeredClass(context, registration).orElse(null);
+            Class<? extends Filter> staleguardFilter = type == null ? null
+                    : StaleSessionFilter.class.isAssignableFrom(type) ? StaleSessionFilter.class
+                    : RollingSessionFilter.class.isAssignableFrom(type) ? RollingSessionFilter.class
+                    : null;
+            if (staleguardFilter != null
+                    && DropIn.active(context, registration.getName(), staleguardFilter, registration::getInitParameter)) {
                 Engine.validate(context, registration.getName(), registration::getInitParameter);
             }
         }

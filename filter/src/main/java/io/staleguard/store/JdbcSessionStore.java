@@ -23,8 +23,9 @@ import javax.sql.DataSource;
  * Sessions in a table of any JDBC database, through a {@link DataSource}: the shared store for a cluster. Verified on
  * PostgreSQL, MariaDB and H2.
  * <p>
- * The table (default {@value #DEFAULT_TABLE}; the README has the DDL for PostgreSQL, MariaDB and H2) needs four
- * columns; it may have more, such as the application's own session data, which this store never reads or writes:
+ * The table (default {@value #DEFAULT_TABLE}; {@code docs/rolling-and-stores.md} has the DDL for PostgreSQL, MariaDB
+ * and H2) needs four columns; it may have more, such as the application's own session data, which this store never
+ * reads or writes:
  * <pre>
  * id                  VARCHAR(255) primary key  the session id (binary collation on MariaDB/MySQL)
  * created_at          BIGINT                    epoch milliseconds, UTC
@@ -536,7 +537,7 @@ public final class JdbcSessionStore implements SessionStore {
             return new StoreUnavailableException(describe() + ": could not " + operation + " (" + state(e) + ")", e);
         }
         return new IllegalStateException(describe() + ": could not " + operation + " (" + state(e) + "). Check that "
-                + "the table and its columns exist as configured; the README has the DDL.", e);
+                + "the table and its columns exist as configured; docs/rolling-and-stores.md has the DDL.", e);
     }
 
     /** Whether the failure says nothing about the data: the database could not be reached or gave up for now. */

@@ -15,7 +15,14 @@ import java.util.Objects;
  */
 public record StoredSession(Instant createdAt, Instant expiresAt, Instant absoluteExpiresAt) {
 
-    /** @throws NullPointerException if an argument is null */
+    /**
+     * Checks the components.
+     *
+     * @param createdAt when the session was created
+     * @param expiresAt when it expires unless touched
+     * @param absoluteExpiresAt when it expires however often it is touched
+     * @throws NullPointerException if an argument is null
+     */
     public StoredSession {
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");

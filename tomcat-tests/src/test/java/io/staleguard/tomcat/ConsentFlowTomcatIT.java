@@ -2,6 +2,7 @@ package io.staleguard.tomcat;
 
 import java.net.URL;
 
+import io.staleguard.it.consent.AnnotatedGuard;
 import io.staleguard.it.consent.ConsentApp;
 import io.staleguard.it.consent.ConsentApp.Registration;
 import io.staleguard.it.consent.ConsentFlows;
@@ -71,6 +72,15 @@ class ConsentFlowTomcatIT {
         URL base = deploy(DROP_IN, Registration.DROP_IN);
         NoCdi.assertNoCdi(base);
         ConsentFlows.recoversIntoAFreshSignIn(base, DROP_IN, Registration.DROP_IN);
+    }
+
+    @Test
+    @DisplayName("B1 B3 B4 B5 B7 E1 E2, annotation registration (@WebFilter subclass of StaleSessionFilter with "
+            + "@WebInitParams, found by Tomcat's scan), no CDI: its configuration is used, the drop-in yields (SG0005)")
+    void annotatedSubclassRecovers() throws Exception {
+        URL base = deploy(AnnotatedGuard.WAR, Registration.ANNOTATION);
+        NoCdi.assertNoCdi(base);
+        ConsentFlows.annotatedSubclassRecovers(base);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.staleguard.example.ExampleApp;
 import io.staleguard.example.Mode;
 import io.staleguard.example.Page;
 import io.staleguard.example.Web;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,8 +29,8 @@ import jakarta.servlet.http.HttpSession;
  * <p>
  * When the interaction or the session behind the browser's cookies is gone, it does what the provider in the incident
  * did: it throws. It throws {@link SessionNotFoundException}, which is all an application has to do for Staleguard.
- * Under {@code /incident1/with/} the filter turns that into a fresh start; under {@code /incident1/without/} it
- * reaches the container, whose error page answers 400 "session not found".
+ * Under {@code /incident1/with/} the filter turns that into a fresh start; under {@code /incident1/without/} the
+ * provider answers 400 "session not found" itself, as the incident's provider did.
  */
 @WebServlet(urlPatterns = {ConsentIncident.PATH + "/with/*", ConsentIncident.PATH + "/without/*"})
 public class ProviderServlet extends HttpServlet {
@@ -42,6 +43,25 @@ public class ProviderServlet extends HttpServlet {
     private static final String SESSION_ACCOUNT = "account";
     /** How recent a recovery must be for the restarted flow to mention it. */
     private static final Duration HEALED_NOTICE = Duration.ofSeconds(30);
+
+    /**
+     * Without Staleguard, the dead end is answered here rather than by the container's error page: the outcome is the
+     * same 400, but an exception that reaches the container is also logged with its stack trace (Undertow's
+     * UT005023), which would bury the server's console under traces for an outcome the tour expects.
+     */
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        try {
+            super.service(req, resp);
+        } catch (SessionNotFoundException e) {
+            Mode mode = Mode.of(req);
+            if (mode == Mode.WITH || resp.isCommitted()) {
+                throw e;
+            }
+            resp.resetBuffer();
+            sessionNotFoundPage(req, resp, mode);
+        }
+    }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -102,6 +102,16 @@ public class AccountServlet extends HttpServlet {
                     verdict.className = 'verdict good';
                     verdict.textContent = 'Signed out stays signed out: no request brought the session record back.';
                   }
+                  // The race has run: the page's "Next: click Run the race" no longer applies.
+                  var next = document.querySelector('.explain .next');
+                  if (next) {
+                    var label = document.createElement('strong');
+                    label.textContent = 'Next:';
+                    next.textContent = '';
+                    next.appendChild(label);
+                    next.appendChild(document.createTextNode(' the race has run; reload this page to see what the '
+                        + 'server shows for your cookie now.'));
+                  }
                   var again = document.createElement('a');
                   again.href = base + '/';
                   again.textContent = 'Reload this page to see what the server shows now.';

@@ -31,6 +31,12 @@ public final class ConsentApp {
          * context-params configure it.
          */
         DROP_IN,
+        /**
+         * The application's own {@code @WebFilter} subclass of {@code StaleSessionFilter}, configured with
+         * {@code @WebInitParam}s ({@link AnnotatedGuard}, deployed as {@link AnnotatedGuard#WAR} only); the drop-in
+         * yields to it.
+         */
+        ANNOTATION,
         /** The jar with context-param {@code staleguard.drop-in=false}: the documented opt-out. */
         DROP_IN_SWITCHED_OFF
     }
@@ -57,6 +63,13 @@ public final class ConsentApp {
         if (registration == Registration.PROGRAMMATIC) {
             war.addClasses(StaleguardRegistrar.class, StaleguardSettings.class);
         }
+        if (registration == Registration.ANNOTATION) {
+            if (!name.equals(AnnotatedGuard.WAR)) {
+                throw new IllegalArgumentException("AnnotatedGuard's init-params name the context path of "
+                        + AnnotatedGuard.WAR + ", not of " + name);
+            }
+            war.addClasses(AnnotatedGuard.class, StaleguardSettings.class);
+        }
         return war;
     }
 
@@ -82,6 +95,9 @@ public final class ConsentApp {
         Map<String, String> config = StaleguardSettings.of(contextPath);
         switch (registration) {
             case NONE -> x.append("    <absolute-ordering/>\n");
+            case ANNOTATION -> {
+                // Nothing in web.xml: the container finds @WebFilter by scanning the application's classes.
+            }
             case WEB_XML -> {
                 x.append("    <filter>\n        <filter-name>staleguard</filter-name>\n")
                         .append("        <filter-class>io.staleguard.StaleSessionFilter</filter-class>\n")

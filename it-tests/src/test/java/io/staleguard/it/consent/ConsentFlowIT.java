@@ -29,6 +29,7 @@ class ConsentFlowIT {
     private static final String PROGRAMMATIC = "consent-programmatic.war";
     private static final String DROP_IN = "consent-dropin.war";
     private static final String SWITCHED_OFF = "consent-switched-off.war";
+    private static final String ANNOTATION = AnnotatedGuard.WAR;
 
     @Deployment(name = PLAIN, testable = false)
     static WebArchive plain() {
@@ -48,6 +49,11 @@ class ConsentFlowIT {
     @Deployment(name = DROP_IN, testable = false)
     static WebArchive dropIn() {
         return ConsentApp.war(DROP_IN, Registration.DROP_IN);
+    }
+
+    @Deployment(name = ANNOTATION, testable = false)
+    static WebArchive annotation() {
+        return ConsentApp.war(ANNOTATION, Registration.ANNOTATION);
     }
 
     @Deployment(name = SWITCHED_OFF, testable = false)
@@ -83,6 +89,13 @@ class ConsentFlowIT {
             + "same fresh sign-in")
     void dropInRegistrationRecovers(@ArquillianResource @OperateOnDeployment(DROP_IN) URL base) throws Exception {
         ConsentFlows.recoversIntoAFreshSignIn(base, DROP_IN, Registration.DROP_IN);
+    }
+
+    @Test
+    @DisplayName("B1 B3 B4 B5 B7 E1 E2, annotation registration (@WebFilter subclass of StaleSessionFilter with "
+            + "@WebInitParams): its configuration is used, the drop-in yields (SG0005), same recovery and sign-in")
+    void annotatedSubclassRecovers(@ArquillianResource @OperateOnDeployment(ANNOTATION) URL base) throws Exception {
+        ConsentFlows.annotatedSubclassRecovers(base);
     }
 
     @Test

@@ -48,6 +48,20 @@ public final class ConsentFlows {
     }
 
     /**
+     * The annotation registration ({@link AnnotatedGuard}) on the deployment at {@code base}: the subclass's
+     * configuration is the one used (the whole of {@link #recoversIntoAFreshSignIn} depends on its cookie spec,
+     * capture path and key), and the jar's drop-in stays out (SG0005 names the subclass's registration). The drop-in
+     * with its default configuration would expire no {@code _interaction} cookie and restart at the context root.
+     */
+    public static void annotatedSubclassRecovers(URL base) throws Exception {
+        ServerLog log = ServerLog.mark(base);
+        recoversIntoAFreshSignIn(base, AnnotatedGuard.WAR, Registration.ANNOTATION);
+        String since = log.since();
+        assertTrue(since.contains("SG0005") && since.contains(AnnotatedGuard.YIELDED),
+                "the drop-in did not say it yields to " + AnnotatedGuard.NAME + ":\n" + since);
+    }
+
+    /**
      * With Staleguard registered as {@code registration}: the same steps end in a 303 to the original /authorize with
      * every stale cookie expired exactly once, one event, and a fresh sign-in that completes without an error.
      */

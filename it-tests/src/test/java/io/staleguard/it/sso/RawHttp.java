@@ -20,12 +20,13 @@ import java.util.Map;
  * One HTTP/1.1 page load over a plain socket whose local end is bound to a chosen address. The JDK's
  * {@code HttpClient} cannot pick its source address; this can, so the server sees the request come from
  * {@code 127.0.0.2}, a loopback address outside {@code trusted-proxies=127.0.0.1/32}, or from {@code 127.0.0.1}, with
- * the same bytes otherwise. Header values are sent as UTF-8, as a proxy passing a Unicode e-mail address would.
+ * the same bytes otherwise. Header values are sent as UTF-8, as a proxy passing a Unicode e-mail address would, or a
+ * browser sending back a cookie another application stored with raw UTF-8 in its value.
  */
-final class RawHttp {
+public final class RawHttp {
 
     /** The status, the headers (names lower-cased, in order) and the body of one response. */
-    record Response(int status, List<Map.Entry<String, String>> headers, String body) {
+    public record Response(int status, List<Map.Entry<String, String>> headers, String body) {
 
         List<String> all(String name) {
             return headers.stream().filter(h -> h.getKey().equals(name.toLowerCase(Locale.ROOT)))
@@ -55,7 +56,7 @@ final class RawHttp {
      * A page load of {@code pathAndQuery} (below the deployment's base URL) from {@code localAddress}, with
      * {@code headers} (name, value, name, value…).
      */
-    static Response get(String localAddress, URL base, String pathAndQuery, String... headers) throws IOException {
+    public static Response get(String localAddress, URL base, String pathAndQuery, String... headers) throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);

@@ -55,6 +55,9 @@ class StaleguardJsBrowserIT {
 
     private static final String WAR = "sso-browser.war";
     private static final int BURST = 5;
+    private static final int XHR_BURST = 6;
+    /** At most this many calls of a burst wait for one another in the {@link BurstGate}. */
+    private static final int GATE_SEATS = 5;
     private static final int POLLS = 10;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Path ARTIFACTS = Path.of(System.getProperty("basedir", "."), "target", "browser");
@@ -69,6 +72,18 @@ class StaleguardJsBrowserIT {
     @DisplayName("I4 I1 B4 B6: with staleguard.js, 5 concurrent 401s and 10 loop-guarded calls → exactly one "
             + "navigation (location.replace) to the restart target, zero rejections and console errors, B's page loads")
     void oneNavigationNoErrors(@ArquillianResource URL base) throws Exception {
+        oneNavigation(base, "spa.load", BURST, "reauthenticated.png");
+    }
+
+    @Test
+    @DisplayName("Hardening 18 (I4): XMLHttpRequest too: " + XHR_BURST + " parallel XHRs into the stale session "
+            + "(jQuery-, Faces- and Axios-style handlers) and 10 loop-guarded ones → exactly one navigation, no errors")
+    void item18SixParallelXhrsOneNavigation(@ArquillianResource URL base) throws Exception {
+        oneNavigation(base, "spa.loadXhr", XHR_BURST, "reauthenticated-xhr.png");
+    }
+
+    /** Signs A in on the app's page, switches the proxy to B, fires {@code burst} calls with {@code load}, checks. */
+    private static void oneNavigation(URL base, String load, int burst, String screenshot) throws Exception {
         String context = SsoApp.contextPath(base);
         try (HeadlessChromium chromium = HeadlessChromium.start()) {
             chromium.proxyHeader(HEADER, ALICE);
@@ -80,30 +95,32 @@ class StaleguardJsBrowserIT {
             ServerLog log = ServerLog.mark(base);
 
             chromium.proxyHeader(HEADER, BOB);
-            armBurst(base);
-            chromium.script("spa.load(arguments[0], 100, arguments[1])", BURST, POLLS);
+            // Payara's default HTTP thread pool has 5 threads: a sixth seat would hold them all and never fill. The
+            // calls beyond the seats arrive last, so they too left the browser before any answer came back.
+            armBurst(base, Math.min(burst, GATE_SEATS));
+            chromium.script(load + "(arguments[0], 100, arguments[1])", burst, POLLS);
             chromium.await(TIMEOUT, "B's page at the restart target",
                     () -> chromium.url().endsWith(context + "/home") && BOB.equals(user(chromium)),
                     () -> chromium.url() + " " + counters(chromium));
-            chromium.screenshot(ARTIFACTS.resolve("reauthenticated.png"));
+            chromium.screenshot(ARTIFACTS.resolve(screenshot));
 
             Map<String, Long> counted = counters(chromium);
             List<AppEvents.Ended> ended = AppEvents.of(base).subList(events, AppEvents.of(base).size());
             long loopGuarded = log.recordsWith("SG0003").size();
             int navigations = homeLoads(base) - homeLoads;
-            System.out.println("staleguard.js: " + counted + ", navigations=" + navigations + ", SessionEnded="
-                    + ended.size() + ", loop-guarded answers=" + loopGuarded);
+            System.out.println("staleguard.js, " + load + ": " + counted + ", navigations=" + navigations
+                    + ", SessionEnded=" + ended.size() + ", loop-guarded answers=" + loopGuarded);
             assertAll(
                     () -> assertEquals(1, navigations, "navigations to the restart target"),
                     () -> assertEquals(historyLength, (Long) chromium.script("return history.length"),
                             "location.replace: the stale page is not left in the history"),
-                    () -> assertTrue(count(counted, "sg.raw.401") >= BURST, "the burst's 401s reached the page: "
+                    () -> assertTrue(count(counted, "sg.raw.401") >= burst, "the burst's 401s reached the page: "
                             + counted),
                     () -> assertTrue(count(counted, "sg.raw.400") >= 1,
                             "a loop-guarded answer reached the page while it navigated: " + counted),
                     () -> assertEquals(count(counted, "sg.raw.401") + count(counted, "sg.raw.400"), rawTotal(counted),
                             "nothing but Staleguard's answers: " + counted),
-                    () -> assertTrue(count(counted, "sg.fired") > BURST, "calls fired while navigating: " + counted),
+                    () -> assertTrue(count(counted, "sg.fired") > burst, "calls fired while navigating: " + counted),
                     () -> assertEquals(0, count(counted, "sg.rejected"), "rejected calls: " + counted),
                     () -> assertEquals(0, count(counted, "sg.resolved"), "resolved calls: " + counted),
                     () -> assertEquals(0, count(counted, "sg.console-errors"), "console errors: " + counted),
@@ -111,9 +128,50 @@ class StaleguardJsBrowserIT {
                     () -> assertEquals(0, count(counted, "sg.unhandled"), "unhandled rejections: " + counted),
                     () -> assertTrue(ended.stream().anyMatch(e -> e.reason().equals("IDENTITY_CHANGED")),
                             ended::toString),
-                    () -> assertTrue(ended.size() >= BURST && ended.stream()
+                    () -> assertTrue(ended.size() >= burst && ended.stream()
                             .allMatch(e -> e.requestPath().equals(context + "/api/docs")), ended::toString),
                     () -> assertTrue(loopGuarded >= count(counted, "sg.raw.400"), "SG0003 lines: " + loopGuarded));
+        }
+    }
+
+    @Test
+    @DisplayName("Hardening 5 (I4): a 401 with Session-Restart from another origin (exposed through CORS) → fetch "
+            + "and XMLHttpRequest both hand it to the page, no navigation")
+    void item5CrossOriginSessionRestartIsIgnored(@ArquillianResource URL base) throws Exception {
+        String context = SsoApp.contextPath(base);
+        try (HeadlessChromium chromium = HeadlessChromium.start();
+                OtherOrigin api = OtherOrigin.start(context + "/home")) {
+            chromium.proxyHeader(HEADER, ALICE);
+            chromium.open(base + "spa");
+            assertEquals(ALICE, user(chromium));
+            int homeLoads = homeLoads(base);
+
+            chromium.script("""
+                    window.crossOrigin = {};
+                    fetch(arguments[0]).then(function (r) {
+                        window.crossOrigin.fetch = r.status + ' ' + r.headers.get('Session-Restart');
+                    }, function (e) { window.crossOrigin.fetch = 'rejected: ' + e; });
+                    var xhr = new XMLHttpRequest();
+                    xhr.onload = function () {
+                        window.crossOrigin.xhr = xhr.status + ' ' + xhr.getResponseHeader('Session-Restart');
+                    };
+                    xhr.onerror = function () { window.crossOrigin.xhr = 'error'; };
+                    xhr.open('GET', arguments[0]);
+                    xhr.send();
+                    """, api.url());
+            chromium.await(TIMEOUT, "both calls to settle, or a navigation", () -> !chromium.url().endsWith("/spa")
+                    || (Boolean) chromium.script("return !!(window.crossOrigin.fetch && window.crossOrigin.xhr)"),
+                    chromium::url);
+            String answered = 401 + " " + context + "/home";
+            assertAll(
+                    () -> assertTrue(chromium.url().endsWith(context + "/spa"), "the page stayed: " + chromium.url()),
+                    () -> assertEquals(homeLoads, homeLoads(base), "navigations to the Session-Restart target"),
+                    () -> assertEquals(2, api.calls(), "calls the other origin answered"),
+                    () -> assertEquals(answered, chromium.script("return window.crossOrigin.fetch"),
+                            "fetch: the page got the answer, header readable (CORS exposes it)"),
+                    () -> assertEquals(answered, chromium.script("return window.crossOrigin.xhr"),
+                            "XMLHttpRequest: the page got the answer, header readable"),
+                    () -> assertEquals(Boolean.FALSE, chromium.script("return window.staleguard.restarting()")));
         }
     }
 
@@ -129,7 +187,7 @@ class StaleguardJsBrowserIT {
             int homeLoads = homeLoads(base);
 
             chromium.proxyHeader(HEADER, BOB);
-            armBurst(base);
+            armBurst(base, BURST);
             chromium.script("spa.load(arguments[0], 100, arguments[1])", BURST, POLLS);
             chromium.await(TIMEOUT, "every call to settle", () -> {
                 Map<String, Long> c = counters(chromium);
@@ -174,8 +232,8 @@ class StaleguardJsBrowserIT {
         return value == null ? 0 : value;
     }
 
-    private static void armBurst(URL base) throws IOException, InterruptedException {
-        HttpResponse<Void> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "test/burst?calls=" + BURST))
+    private static void armBurst(URL base, int calls) throws IOException, InterruptedException {
+        HttpResponse<Void> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "test/burst?calls=" + calls))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(204, r.statusCode());
     }
