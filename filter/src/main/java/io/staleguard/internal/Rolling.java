@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.staleguard.StaleguardConfig;
+import io.staleguard.internal.config.CookieSecure;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.SessionStore.TouchResult;
 import jakarta.servlet.FilterChain;
@@ -203,7 +204,7 @@ public final class Rolling {
         String configuredDomain = spec.domains().isEmpty() ? null : spec.domains().get(0);
         boolean differs = (attributes.path() != null && !attributes.path().equals(spec.paths().get(0)))
                 || !Objects.equals(attributes.domain(), configuredDomain)
-                || (attributes.secure() && !"true".equals(settings.cookieSecure)
+                || (attributes.secure() && settings.cookieSecure != CookieSecure.TRUE
                         && !spec.name().startsWith("__Host-") && !spec.name().startsWith("__Secure-"))
                 || !attributes.httpOnly()
                 || !Objects.equals(attributes.sameSite(), settings.sameSite);
@@ -214,7 +215,7 @@ public final class Rolling {
                     + "refreshes use the configuration (session-cookie=%s, cookie-secure=%s, cookie-same-site=%s), "
                     + "which differs. Configure those to match, for example cookie-secure=true behind a proxy that "
                     + "terminates TLS", spec.name(), attributes.path(), attributes.domain(), attributes.secure(),
-                    attributes.httpOnly(), attributes.sameSite(), spec.name(), settings.cookieSecure,
+                    attributes.httpOnly(), attributes.sameSite(), spec.name(), settings.cookieSecure.spelled(),
                     settings.sameSite == null ? "omit" : settings.sameSite);
         }
     }
