@@ -273,7 +273,7 @@ final class E2eLoad {
     }
 
     /** A keep-alive connection with a hand-written response parser; its fields describe the last response. */
-    private static final class Connection implements Closeable {
+    static final class Connection implements Closeable {
 
         private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] SET_COOKIE = "set-cookie:".getBytes(StandardCharsets.US_ASCII);
@@ -357,6 +357,9 @@ final class E2eLoad {
                 } else if (startsWithIgnoreCase(CONNECTION)) {
                     close = value(CONNECTION.length).equalsIgnoreCase("close");
                 }
+            }
+            if (contentLength < 0 && (status == 204 || status == 304)) {
+                contentLength = 0;
             }
             if (contentLength < 0) {
                 throw new IOException("HTTP " + status + " without Content-Length");

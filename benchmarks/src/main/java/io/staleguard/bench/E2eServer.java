@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * One WildFly for the end-to-end benchmark, started with {@code bin/standalone.sh} from the distribution the build
  * unpacked ({@code bench.jboss.home}), on a copy of its {@code standalone} directory under {@code target/} (so runs never
- * share deployments, data or logs), with a port offset whose ports are free, a fixed heap, and the WARs placed in
+ * share deployments, data or logs), with a port offset whose ports are free ({@code bench.e2e.port-offset} to choose
+ * it), on its own cores ({@link CorePinning}), a fixed heap, and the WARs placed in
  * {@code deployments} before boot so that the deployment scanner deploys them while the server starts.
  * <p>
  * {@link #close()} stops it with SIGTERM (WildFly's graceful shutdown) and kills the whole process tree if it has not
@@ -63,6 +64,12 @@ final class E2eServer implements AutoCloseable {
      * @throws IOException if the server does not start or a deployment fails; the server is stopped again
      */
     static E2eServer start(Path jbossHome, Path work, List<Path> wars) throws IOException, InterruptedException {
+        return start(jbossHome, work, wars, CorePinning.forThisMachine());
+    }
+
+    /** @param pinning the cores the server runs on */
+    static E2eServer start(Path jbossHome, Path work, List<Path> wars, CorePinning pinning)
+            throws IOException, InterruptedException {
         Path baseDir = work.resolve("standalone");
         copyTree(jbossHome.resolve("standalone"), baseDir);
         Path deployments = baseDir.resolve("deployments");
@@ -70,9 +77,9 @@ final class E2eServer implements AutoCloseable {
             Files.copy(war, deployments.resolve(war.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
         int offset = freePortOffset();
-        ProcessBuilder pb = new ProcessBuilder(jbossHome.resolve("bin/standalone.sh").toString(),
+        ProcessBuilder pb = new ProcessBuilder(pinning.server(List.of(jbossHome.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + offset,
-                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1")
+                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1")))
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("console.log").toFile());
@@ -168,13 +175,16 @@ final class E2eServer implements AutoCloseable {
         return tree;
     }
 
+    /** The first free offset of {@code bench.e2e.port-offset} (if set) or {@link #PORT_OFFSETS}. */
     private static int freePortOffset() throws IOException {
-        for (int offset : PORT_OFFSETS) {
+        Integer chosen = Integer.getInteger("bench.e2e.port-offset");
+        for (int offset : chosen == null ? PORT_OFFSETS : new int[] {chosen}) {
             if (allFree(offset)) {
                 return offset;
             }
         }
-        throw new IOException("No free WildFly port offset among " + Arrays.toString(PORT_OFFSETS)
+        throw new IOException("No free WildFly port offset among " + (chosen == null ? Arrays.toString(PORT_OFFSETS)
+                : "[" + chosen + "] (bench.e2e.port-offset)")
                 + " (ports 8080, 8443, 9990, 9993 plus the offset on 127.0.0.1): is another WildFly running?");
     }
 

@@ -34,20 +34,44 @@ public final class Report {
                 case "--smoke" -> mode = Part.Mode.SMOKE;
                 case "--only" -> only.addAll(List.of(args[++i].split(",")));
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + "; expected --out <file>, --smoke or --only FilterCost,StoreRoundTrips,EndToEnd,StoreScaling");
+                        + "; expected --out <file>, --smoke or --only FilterCost,StoreRoundTrips,EndToEnd,StoreScaling,Peers");
             }
         }
         String report = run(mode, only);
         System.out.println(report);
         if (out != null) {
+            report = keepSummary(out, report);
             Files.writeString(out, report, StandardCharsets.UTF_8);
             System.out.println("Report written to " + out.toAbsolutePath());
         }
     }
 
+    /** Marks the hand-written summary at the top of the report, which a new run keeps. */
+    static final String SUMMARY_START = "<!-- summary: written by hand, kept by every run -->";
+    static final String SUMMARY_END = "<!-- /summary -->";
+
+    /**
+     * @return {@code report} with the hand-written summary of the previous report at {@code out}, if it had one,
+     *         right after the title: the summary says in words what the tables mean, and a new run only renews them
+     */
+    static String keepSummary(Path out, String report) throws IOException {
+        if (!Files.exists(out)) {
+            return report;
+        }
+        String previous = Files.readString(out, StandardCharsets.UTF_8);
+        int start = previous.indexOf(SUMMARY_START);
+        int end = previous.indexOf(SUMMARY_END);
+        if (start < 0 || end < start) {
+            return report;
+        }
+        String summary = previous.substring(start, end + SUMMARY_END.length());
+        int afterTitle = report.indexOf("\n\n") + 2;
+        return report.substring(0, afterTitle) + summary + "\n\n" + report.substring(afterTitle);
+    }
+
     /** The parts in report order. */
     static List<Part> parts() {
-        return List.of(new FilterCost(), new StoreRoundTrips(), new EndToEnd(), new StoreScaling());
+        return List.of(new FilterCost(), new StoreRoundTrips(), new EndToEnd(), new StoreScaling(), new Peers());
     }
 
     /**

@@ -1,12 +1,16 @@
 package io.staleguard.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.staleguard.testing.RealStores;
 
@@ -35,6 +39,16 @@ class BenchmarksSmokeTest {
             assertFalse(section.targets.isEmpty(), name + " held nothing against the issue's targets");
             System.out.println(section.toMarkdown());
         }
+    }
+
+    @Test
+    void aNewReportKeepsTheHandWrittenSummary(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("RESULTS.md");
+        String summary = Report.SUMMARY_START + "\nIn words.\n" + Report.SUMMARY_END;
+        Files.writeString(out, "# Old\n\n" + summary + "\n\nold tables\n");
+        assertEquals("# New\n\n" + summary + "\n\nnew tables\n", Report.keepSummary(out, "# New\n\nnew tables\n"));
+        Files.writeString(out, "# Old\n\nno summary\n");
+        assertEquals("# New\n\nnew tables\n", Report.keepSummary(out, "# New\n\nnew tables\n"));
     }
 
     @Test

@@ -47,7 +47,7 @@ class EndToEndTest {
         }
         assertEquals(4, section.tables.size());
         assertEquals(runs.size(), section.tables.get(0).rows().size());
-        assertEquals(3, section.targets.size());
+        assertEquals(4, section.targets.size());
         assertFalse(section.method.isBlank());
 
         Map<String, List<String>> heads = part.lastResponseHeads();

@@ -22,7 +22,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Rolling sessions for one application (R2–R7): one conditional touch per request, the refreshed cookie written
+ * Rolling sessions for one application (R2–R7): one conditional touch per request (concurrent requests of one session
+ * share one, {@link SingleFlightTouch}, R9), the refreshed cookie written
  * before the application runs, and the {@link SessionCookieGate} around the application's response. In
  * {@link Mode#CAP_ONLY} only the gate: the application's session cookies are clamped (R6), nothing is touched.
  */
@@ -50,6 +51,8 @@ public final class Rolling {
     private final RollingSettings rolling;
     /** Null in {@link Mode#CAP_ONLY}. */
     private final SessionStore store;
+    /** The store's touch, one per flight of concurrent requests of a session; null in {@link Mode#CAP_ONLY}. */
+    private final SingleFlightTouch touches;
     private final boolean touching;
     /** The most any session cookie may live (R6). */
     private final Duration cap;
@@ -80,6 +83,7 @@ public final class Rolling {
         this.rolling = engine.rolling();
         this.touching = touching;
         this.store = touching ? engine.store() : null;
+        this.touches = store == null ? null : new SingleFlightTouch(store);
         // Without rolling there is no record whose absolute limit could bound the cookie: max-cookie-age alone does.
         this.cap = touching && rolling.absolute.compareTo(rolling.maxCookieAge) < 0 ? rolling.absolute
                 : rolling.maxCookieAge;
@@ -130,7 +134,7 @@ public final class Rolling {
         for (String id : ids) {
             TouchResult result;
             try {
-                result = store.touchIfPresent(id, wanted);
+                result = touches.touch(id, wanted);
             } catch (RuntimeException e) {
                 if (!engine.isTransient(e)) {
                     throw e;

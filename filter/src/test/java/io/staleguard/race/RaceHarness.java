@@ -27,6 +27,7 @@ import io.staleguard.StaleSessionFilter;
 import io.staleguard.Staleguard;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoredSession;
+import io.staleguard.testing.CountingStore;
 import io.staleguard.testing.RawResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,18 +36,27 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Incident 2 as a repeatable experiment. Each round creates a session, then fires {@code requests} concurrent rolling
+ * Incident 2 as a repeatable experiment, on {@value #NODES} application nodes sharing one store. Each round creates a
+ * session, then fires {@code requests} concurrent rolling
  * requests carrying its cookie and one logout request, all through the real filter chain ({@link StaleSessionFilter},
  * then {@link RollingSessionFilter}, then an application that answers, or calls {@link Staleguard#logout}). The logout
  * starts after a random number of the rolling requests has started, so it lands in the middle of them. When every
  * response is in, the logout has committed: a session still present in the store is a revival.
  * <p>
  * It also counts late refreshes: responses to requests that started after the logout had returned which still carry
- * a refreshed session cookie.
+ * a refreshed session cookie. The {@code requests} of a round are a burst of one session, so they share touches
+ * (single flight, R9): a late refresh would also show a request after the logout sharing a touch sent before it.
  */
 public final class RaceHarness implements AutoCloseable {
 
     static final String COOKIE = "SID";
+
+    /**
+     * Application nodes sharing the store: each has its own filters, so its own single flights (R9). The requests of a
+     * round go to the nodes in turn, {@value #REQUESTS} / {@value} = 4 of one session per node at once: a burst on each
+     * node, and touches in the air on many nodes at once, as behind a load balancer.
+     */
+    static final int NODES = 16;
 
     /** Concurrent rolling requests per round. */
     public static final int REQUESTS = 64;
@@ -56,7 +66,8 @@ public final class RaceHarness implements AutoCloseable {
     public static final int FOIL_ROUNDS = Integer.getInteger("staleguard.race.foil-rounds", ROUNDS);
 
     /** What one run measured. */
-    record Outcome(String name, int rounds, int revived, int lateRefreshes, long touched, long gone, long millis) {
+    record Outcome(String name, int rounds, int revived, int lateRefreshes, long touched, long gone, long storeTouches,
+            long millis) {
         String revivedText() {
             return revived + "/" + rounds;
         }
@@ -75,15 +86,12 @@ public final class RaceHarness implements AutoCloseable {
      * @param present whether a session's record is in the store, read around the store's own logic
      */
     Outcome run(String name, SessionStore store, Predicate<String> present, int rounds) throws Exception {
-        MockServletContext context = new MockServletContext();
-        context.setContextPath("/app");
-        context.setAttribute(SessionStore.ATTRIBUTE, store);
-        context.addInitParameter("staleguard.session-cookie", COOKIE + ";path=/app");
-        context.addInitParameter("staleguard.rolling", "true");
-        StaleSessionFilter stale = new StaleSessionFilter();
-        RollingSessionFilter rolling = new RollingSessionFilter();
-        stale.init(new MockFilterConfig(context, "staleguard"));
-        rolling.init(new MockFilterConfig(context, "rolling"));
+        // Counts the touches the bursts cost: concurrent requests of one session on a node share a touch (R9).
+        CountingStore counting = new CountingStore(store);
+        Node[] nodes = new Node[NODES];
+        for (int n = 0; n < NODES; n++) {
+            nodes[n] = new Node(counting);
+        }
         int revived = 0;
         AtomicInteger late = new AtomicInteger();
         AtomicInteger touched = new AtomicInteger();
@@ -93,21 +101,43 @@ public final class RaceHarness implements AutoCloseable {
             for (int round = 0; round < rounds; round++) {
                 String id = "race-" + round + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
                 store.create(id, StoredSession.startingAt(Instant.now(), Duration.ofMinutes(30), Duration.ofHours(12)));
-                round(context, stale, rolling, id, late, touched, gone);
+                round(nodes, id, late, touched, gone);
                 if (present.test(id)) {
                     revived++;
                 }
             }
         } finally {
-            rolling.destroy();
-            stale.destroy();
+            for (Node node : nodes) {
+                node.destroy();
+            }
         }
-        return new Outcome(name, rounds, revived, late.get(), touched.get(), gone.get(),
+        return new Outcome(name, rounds, revived, late.get(), touched.get(), gone.get(), counting.touches.get(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
-    private void round(MockServletContext context, StaleSessionFilter stale, RollingSessionFilter rolling, String id,
-            AtomicInteger late, AtomicInteger touched, AtomicInteger gone) throws Exception {
+    /** One application node: its own servlet context and filters (so its own single flights), the shared store. */
+    private static final class Node {
+        final MockServletContext context = new MockServletContext();
+        final StaleSessionFilter stale = new StaleSessionFilter();
+        final RollingSessionFilter rolling = new RollingSessionFilter();
+
+        Node(SessionStore store) throws ServletException {
+            context.setContextPath("/app");
+            context.setAttribute(SessionStore.ATTRIBUTE, store);
+            context.addInitParameter("staleguard.session-cookie", COOKIE + ";path=/app");
+            context.addInitParameter("staleguard.rolling", "true");
+            stale.init(new MockFilterConfig(context, "staleguard"));
+            rolling.init(new MockFilterConfig(context, "rolling"));
+        }
+
+        void destroy() {
+            rolling.destroy();
+            stale.destroy();
+        }
+    }
+
+    private void round(Node[] nodes, String id, AtomicInteger late, AtomicInteger touched, AtomicInteger gone)
+            throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         AtomicInteger started = new AtomicInteger();
         int logoutAfter = ThreadLocalRandom.current().nextInt(requests);
@@ -115,6 +145,7 @@ public final class RaceHarness implements AutoCloseable {
         Object lock = new Object();
         List<Future<?>> futures = new ArrayList<>(requests + 1);
         for (int i = 0; i < requests; i++) {
+            Node node = nodes[i % nodes.length];
             futures.add(threads.submit(() -> {
                 go.await();
                 started.incrementAndGet();
@@ -122,7 +153,7 @@ public final class RaceHarness implements AutoCloseable {
                 synchronized (lock) {
                     afterLogout = loggedOut[0];
                 }
-                RawResponse r = exchange(context, stale, rolling, id, false);
+                RawResponse r = exchange(node, id, false);
                 boolean refreshed = r.setCookies(COOKIE).stream().anyMatch(c -> !c.startsWith(COOKIE + "=;"));
                 (refreshed ? touched : gone).incrementAndGet();
                 if (refreshed && afterLogout) {
@@ -131,12 +162,13 @@ public final class RaceHarness implements AutoCloseable {
                 return null;
             }));
         }
+        Node logoutNode = nodes[ThreadLocalRandom.current().nextInt(nodes.length)];
         futures.add(threads.submit(() -> {
             go.await();
             while (started.get() < logoutAfter) {
                 Thread.yield();
             }
-            exchange(context, stale, rolling, id, true);
+            exchange(logoutNode, id, true);
             synchronized (lock) {
                 loggedOut[0] = true;
             }
@@ -148,8 +180,8 @@ public final class RaceHarness implements AutoCloseable {
         }
     }
 
-    private static RawResponse exchange(MockServletContext context, StaleSessionFilter stale,
-            RollingSessionFilter rolling, String id, boolean logout) throws IOException, ServletException {
+    private static RawResponse exchange(Node node, String id, boolean logout) throws IOException, ServletException {
+        MockServletContext context = node.context;
         String path = logout ? "/logout" : "/api/data";
         MockHttpServletRequest request = new MockHttpServletRequest(context, logout ? "POST" : "GET", "/app" + path);
         request.setContextPath("/app");
@@ -163,7 +195,7 @@ public final class RaceHarness implements AutoCloseable {
             }
             ((HttpServletResponse) res).setStatus(200);
         };
-        stale.doFilter(request, response, (req, res) -> rolling.doFilter(req, res, app));
+        node.stale.doFilter(request, response, (req, res) -> node.rolling.doFilter(req, res, app));
         if (response.getStatus() != 200) {
             throw new AssertionError("status " + response.getStatus());
         }
@@ -187,9 +219,11 @@ public final class RaceHarness implements AutoCloseable {
         Outcome guarded = run(name, real, realPresent, ROUNDS);
         String line = String.format(Locale.ROOT,
                 "revived: %-8s naive=%s upsert=%s staleguard=%s | late refreshes: naive=%d upsert=%d staleguard=%d"
-                        + " | staleguard touched=%d gone=%d | %.1f s + %.1f s + %.1f s",
+                        + " | staleguard touched=%d gone=%d, store touches per rolling request %.3f"
+                        + " | %.1f s + %.1f s + %.1f s",
                 name, naive.revivedText(), upserting.revivedText(), guarded.revivedText(), naive.lateRefreshes(),
                 upserting.lateRefreshes(), guarded.lateRefreshes(), guarded.touched(), guarded.gone(),
+                guarded.storeTouches() / (double) (guarded.rounds() * (long) requests),
                 naive.millis() / 1e3, upserting.millis() / 1e3, guarded.millis() / 1e3);
         System.out.println(line);
         assertEquals(0, guarded.revived(), "R2: sessions revived by a rolling request after the logout committed");

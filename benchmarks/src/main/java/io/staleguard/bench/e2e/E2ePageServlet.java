@@ -23,10 +23,11 @@ public class E2ePageServlet extends HttpServlet {
     /** The body's length in bytes. */
     public static final int PAGE_BYTES = 1024;
 
-    private static final byte[] PAGE = page();
+    private static final byte[] PAGE = page("Staleguard end-to-end benchmark page: the same bytes with and without the "
+            + "filters.\n");
 
-    private static byte[] page() {
-        String line = "Staleguard end-to-end benchmark page: the same bytes with and without the filters.\n";
+    /** @return {@value #PAGE_BYTES} bytes of {@code line} repeated, ending in a line feed */
+    public static byte[] page(String line) {
         StringBuilder b = new StringBuilder(PAGE_BYTES);
         while (b.length() < PAGE_BYTES) {
             b.append(line);
