@@ -137,11 +137,7 @@ public final class InMemorySessionStore implements SessionStore {
      */
     @Override
     public void create(String id, StoredSession session) {
-        Objects.requireNonNull(session, "session");
-        if (!SessionStore.isValidId(id)) {
-            throw new IllegalArgumentException("A session id must be 1 to " + MAX_ID_LENGTH
-                    + " visible ASCII characters");
-        }
+        SessionStore.checkCreate(id, session);
         // A full store sweeps only when a sweep is due anyway (now() does that): never once per refused create.
         if (!reserve()) {
             now();
