@@ -194,8 +194,8 @@ public final class Rolling {
         boolean secure = settings.secure(request, name) || (kept != null && kept.secure());
         boolean httpOnly = kept == null || kept.httpOnly();
         String sameSite = kept != null ? kept.sameSite() : settings.sameSite;
-        gate.writeOwn(SetCookies.set(name, id, path, domain, Duration.ofSeconds(seconds), now, secure, httpOnly,
-                sameSite));
+        gate.writeOwn(SetCookie.of(name, id).path(path).domain(domain).maxAge(Duration.ofSeconds(seconds), now)
+                .secure(secure).httpOnly(httpOnly).sameSite(sameSite).header());
     }
 
     /** The gate saw the application set its session cookie: later refreshes repeat these attributes. */
