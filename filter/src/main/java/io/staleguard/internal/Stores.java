@@ -22,6 +22,9 @@ import jakarta.servlet.ServletContext;
  */
 final class Stores {
 
+    /** Guards only the check-and-publish of the context attribute: never a container object, never held during I/O. */
+    private static final Object PUBLISHING = new Object();
+
     private Stores() {
     }
 
@@ -36,24 +39,33 @@ final class Stores {
                 return found.get();
             }
         }
-        synchronized (context) {
-            Object attribute = context.getAttribute(SessionStore.ATTRIBUTE);
-            if (attribute instanceof SessionStore store) {
-                return store;
+        SessionStore published = published(context);
+        if (published != null || settings.store == null) {
+            return published;
+        }
+        // The JNDI look-up and the table check are I/O: they run before the lock, which only guards publishing. Two
+        // filters starting at once may both build a store; the first one published is the one everybody uses.
+        SessionStore created = settings.memoryStore() ? new InMemorySessionStore() : jdbc(settings);
+        synchronized (PUBLISHING) {
+            published = published(context);
+            if (published != null) {
+                return published;
             }
-            if (attribute != null) {
-                throw new ConfigException("Staleguard configuration: the servlet context attribute '"
-                        + SessionStore.ATTRIBUTE + "' holds a " + attribute.getClass().getName()
-                        + ", which is not a SessionStore. For example: servletContext.setAttribute(SessionStore.ATTRIBUTE,"
-                        + " new InMemorySessionStore())");
-            }
-            if (settings.store == null) {
-                return null;
-            }
-            SessionStore created = settings.memoryStore() ? new InMemorySessionStore() : jdbc(settings);
             context.setAttribute(SessionStore.ATTRIBUTE, created);
             return created;
         }
+    }
+
+    /** @return the store published as the context attribute, or null */
+    private static SessionStore published(ServletContext context) {
+        Object attribute = context.getAttribute(SessionStore.ATTRIBUTE);
+        if (attribute == null || attribute instanceof SessionStore) {
+            return (SessionStore) attribute;
+        }
+        throw new ConfigException("Staleguard configuration: the servlet context attribute '"
+                + SessionStore.ATTRIBUTE + "' holds a " + attribute.getClass().getName()
+                + ", which is not a SessionStore. For example: servletContext.setAttribute(SessionStore.ATTRIBUTE,"
+                + " new InMemorySessionStore())");
     }
 
     private static SessionStore jdbc(RollingSettings settings) {
