@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import io.staleguard.internal.config.Choice;
 import io.staleguard.internal.config.ConfigKey;
+import io.staleguard.spi.ExternalConfig;
 
 /**
  * Reads raw configuration values in Staleguard's precedence order: filter init-param {@code key}, then context-param

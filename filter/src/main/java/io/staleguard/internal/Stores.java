@@ -7,6 +7,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
+import io.staleguard.spi.StoreLocator;
 import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.JdbcSessionStore;
 import io.staleguard.store.SessionStore;
