@@ -118,7 +118,7 @@ public class StaleSessionFilter implements Filter {
                 engine.captureRestart(req, res);
             }
             if (engine.settings().interactionPaths().matches(path) && engine.isDefinitivelyGone(req)) {
-                engine.recover(req, res, EndReason.NOT_FOUND, null);
+                engine.recoverGone(req, res);
                 return;
             }
         }

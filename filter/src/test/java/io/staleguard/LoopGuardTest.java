@@ -56,8 +56,8 @@ class LoopGuardTest {
         Matcher m = Pattern.compile("staleguard-retry=(\\d+); Max-Age=20; Expires=[^;]+ GMT; Path=/app; HttpOnly; SameSite=Lax")
                 .matcher(marker.get(0));
         assertTrue(m.matches(), marker.get(0));
-        long until = Long.parseLong(m.group(1));
-        assertTrue(until >= before + 20 && until <= Instant.now().getEpochSecond() + 20);
+        long issued = Long.parseLong(m.group(1));
+        assertTrue(issued >= before && issued <= Instant.now().getEpochSecond());
     }
 
     @Test
@@ -95,7 +95,8 @@ class LoopGuardTest {
     @Test
     @DisplayName("B6: an expired or garbled marker does not block the automatic restart")
     void staleMarker() throws Exception {
-        for (String value : new String[] {Long.toString(Instant.now().getEpochSecond() - 1), "", "x", "9".repeat(40)}) {
+        long now = Instant.now().getEpochSecond();
+        for (String value : new String[] {Long.toString(now - 20), Long.toString(now + 3600), "", "x", "9".repeat(40)}) {
             RawResponse r = recover(withCookies(navigate("GET", "/page"), "staleguard-retry", value));
             assertEquals(303, r.getStatus(), "marker value '" + value + "'");
         }

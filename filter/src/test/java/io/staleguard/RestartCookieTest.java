@@ -43,7 +43,7 @@ class RestartCookieTest {
         List<String> set = r.setCookies("staleguard-restart");
         assertEquals(1, set.size());
         String header = set.get(0);
-        assertTrue(header.matches("staleguard-restart=1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+; Path=/app; HttpOnly; SameSite=Lax"),
+        assertTrue(header.matches("staleguard-restart=2\\.\\d+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+; Path=/app; HttpOnly; SameSite=Lax"),
                 header);
         return header.substring("staleguard-restart=".length(), header.indexOf(';'));
     }

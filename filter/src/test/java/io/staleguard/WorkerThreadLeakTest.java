@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import io.staleguard.internal.Exchange;
+import io.staleguard.testing.StaleguardFirstLoader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -35,38 +36,14 @@ class WorkerThreadLeakTest {
     /** Loads Staleguard in a class loader of its own, as a WEB-INF/lib jar is, and binds and unbinds an exchange. */
     private static WeakReference<ClassLoader> serveOneRequestFromAThrowawayApplication() throws Exception {
         URL classes = Exchange.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader application = new StaleguardFirst(classes, WorkerThreadLeakTest.class.getClassLoader())) {
+        try (URLClassLoader application = new StaleguardFirstLoader(classes,
+                WorkerThreadLeakTest.class.getClassLoader())) {
             Class<?> exchange = Class.forName(Exchange.class.getName(), true, application);
             Class<?> engine = Class.forName("io.staleguard.internal.Engine", false, application);
             Method set = exchange.getMethod("set", engine, HttpServletRequest.class, HttpServletResponse.class);
             Object holder = exchange.getMethod("ofThisThread").invoke(null);
             set.invoke(holder, null, null, null);
             return new WeakReference<>(application);
-        }
-    }
-
-    /** Loads io.staleguard classes itself (a web application's class loader), everything else from its parent. */
-    private static final class StaleguardFirst extends URLClassLoader {
-
-        StaleguardFirst(URL classes, ClassLoader parent) {
-            super(new URL[] {classes}, parent);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.startsWith("io.staleguard.")) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                if (c == null) {
-                    c = findClass(name);
-                }
-                if (resolve) {
-                    resolveClass(c);
-                }
-                return c;
-            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.staleguard.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -27,8 +29,9 @@ public final class DropIn {
 
     /**
      * Whether a registration runs: any registration the application made itself does; a drop-in one only when it is
-     * not switched off and the application did not register the same filter class or a subclass of it. Logs SG0005
-     * when it does not.
+     * not switched off and the application did not register the same filter class or a subclass of it. The first time
+     * a drop-in registration of the context turns out inactive, one SG0005 line names every inactive one: the start-up
+     * check and each filter's {@code init} all ask, and the deployment gets one line.
      *
      * @param filterClass the Staleguard filter the registration is for
      * @param initParams the registration's init-params
@@ -39,20 +42,37 @@ public final class DropIn {
         if (!"true".equals(initParams.apply(MARKER))) {
             return true;
         }
+        String reason = inactiveReason(context, registrationName, filterClass);
+        if (reason != null && Log.once(context, Log.DROP_IN_INACTIVE)) {
+            Map<String, String> inactive = new LinkedHashMap<>();
+            inactive.put(registrationName, filterClass.getSimpleName() + " " + reason);
+            for (FilterRegistration r : context.getFilterRegistrations().values()) {
+                if (!"true".equals(r.getInitParameter(MARKER)) || inactive.containsKey(r.getName())) {
+                    continue;
+                }
+                Optional<Class<?>> other = registeredClass(context, r);
+                String otherReason = other.isPresent() ? inactiveReason(context, r.getName(), other.get()) : null;
+                if (otherReason != null) {
+                    inactive.put(r.getName(), other.get().getSimpleName() + " " + otherReason);
+                }
+            }
+            Log.info(Log.DROP_IN_INACTIVE, "Drop-in registrations not active: %s", String.join("; ", inactive.values()));
+        }
+        return reason == null;
+    }
+
+    /** @return why a drop-in registration of {@code filterClass} does not run, or null when it does */
+    private static String inactiveReason(ServletContext context, String registrationName, Class<?> filterClass) {
         if (switchedOff(context)) {
-            Log.info(Log.DROP_IN_INACTIVE, "The drop-in %s is switched off by context-param %s",
-                    filterClass.getSimpleName(), PARAM);
-            return false;
+            return "is switched off by context-param " + PARAM;
         }
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
             if (!registration.getName().equals(registrationName)
                     && registeredClass(context, registration).filter(filterClass::isAssignableFrom).isPresent()) {
-                Log.info(Log.DROP_IN_INACTIVE, "The drop-in %s yields to the application's own registration '%s'",
-                        filterClass.getSimpleName(), registration.getName());
-                return false;
+                return "yields to the application's own registration '" + registration.getName() + "'";
             }
         }
-        return true;
+        return null;
     }
 
     /**

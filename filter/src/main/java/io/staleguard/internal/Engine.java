@@ -60,6 +60,8 @@ public final class Engine implements AutoCloseable {
      * event however it ends the session (T3, E1): a logout followed by a stale exception, logout called twice.
      */
     static final String ENDED = "io.staleguard.session-ended";
+    /** Request attribute: the store found every session id of this request gone, so a recovery deletes nothing. */
+    static final String CONFIRMED_GONE = "io.staleguard.confirmed-gone";
 
     /**
      * At most this many session cookies of one request are looked up, touched or deleted, the first ones sent (the
@@ -79,6 +81,10 @@ public final class Engine implements AutoCloseable {
     private final Counters counters;
     /** Shared by the engines of a context, like the counters: one warning a minute per application. */
     private final Throttle unavailableWarnings;
+    /** Shared like the counters: SG0003 at most once a minute per application, however many browsers loop. */
+    private final Throttle loopWarnings;
+    /** Shared like the counters: the sessions ended within the retry window (E1 once, I1 burst, S3 delete once). */
+    private final RecentlyEnded recentlyEnded;
     private final String cookiePath;
     private ObjectName registeredAs;
 
@@ -92,6 +98,10 @@ public final class Engine implements AutoCloseable {
         this.counters = shared(context, Counters.class.getName(), Counters.class, Counters::new);
         this.unavailableWarnings = shared(context, Throttle.class.getName() + ".store-unavailable",
                 Throttle.class, () -> new Throttle(1, TimeUnit.MINUTES));
+        this.loopWarnings = shared(context, Throttle.class.getName() + ".loop-guard",
+                Throttle.class, () -> new Throttle(1, TimeUnit.MINUTES));
+        this.recentlyEnded = shared(context, RecentlyEnded.class.getName(), RecentlyEnded.class,
+                () -> new RecentlyEnded(settings.retryWindow));
         this.cookiePath = settings.contextPath.isEmpty() ? "/" : settings.contextPath;
     }
 
@@ -112,16 +122,25 @@ public final class Engine implements AutoCloseable {
         synchronized (context) {
             if (context.getAttribute(CONTEXT_ATTRIBUTE) == null) {
                 context.setAttribute(CONTEXT_ATTRIBUTE, engine);
-                engine.registerMBean();
+                if (filterName != null || StartupCheck.closesEngines(context)) {
+                    engine.registerMBean();
+                } else if (Log.once(context, Log.JMX_FAILED)) {
+                    Log.info(Log.JMX_FAILED, "Staleguard counters for %s are not registered in JMX: no Staleguard "
+                            + "filter and no io.staleguard.internal.StartupCheck listener runs in this application, so "
+                            + "nothing would unregister them when it is undeployed.", describe(context));
+                }
             }
         }
-        if (settings.restartCookie.isGenerated() && !settings.restartCapturePaths.isEmpty()) {
+        if (settings.restartCookie.isGenerated() && !settings.restartCapturePaths.isEmpty()
+                && Log.once(context, Log.RANDOM_RESTART_KEY)) {
             Log.info(Log.RANDOM_RESTART_KEY, "No restart-keys configured for %s: restart cookies are signed with a key "
                     + "generated at start-up and will not verify after a redeploy. Set restart-keys to keep flows "
                     + "restartable across redeploys.", describe(context));
         }
-        Log.info(Log.STARTED, "Staleguard started for %s (%s, %s, session store: %s)", describe(context), settings,
-                rolling, store == null ? "the container's HttpSession" : store);
+        if (Log.once(context, Log.STARTED)) {
+            Log.info(Log.STARTED, "Staleguard started for %s (%s, %s, session store: %s)", describe(context), settings,
+                    rolling, store == null ? "the container's HttpSession" : store);
+        }
         return engine;
     }
 
@@ -228,6 +247,19 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * The request's path as Staleguard emits it (a same-URL target, an event's {@code requestPath}) and logs it:
+     * {@code getRequestURI()} without path parameters, which can carry a session id ({@code ;jsessionid=…}).
+     */
+    static String requestPath(HttpServletRequest request) {
+        return RestartTargets.withoutPathParameters(request.getRequestURI());
+    }
+
+    /** {@link #requestPath} made safe for a log line. */
+    private static String loggablePath(HttpServletRequest request) {
+        return Log.printable(requestPath(request), 200);
+    }
+
+    /**
      * B2: the request carries a session cookie and its session is definitively gone. Container mode: the request names
      * a session the container no longer has (with several session cookies the container picks one, and a live session
      * wins). Store mode: the store has none of the session ids the request's cookies carry, confirmed on the primary
@@ -265,6 +297,15 @@ public final class Engine implements AutoCloseable {
             unavailable(e);
             return false;
         }
+    }
+
+    /**
+     * B2: recovers a request whose session {@link #isDefinitivelyGone} found gone. The store already said so, so the
+     * recovery deletes nothing there: the store work of a detected request stays the detection's.
+     */
+    public void recoverGone(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setAttribute(CONFIRMED_GONE, Boolean.TRUE);
+        recover(request, response, EndReason.NOT_FOUND, null);
     }
 
     /**
@@ -372,7 +413,7 @@ public final class Engine implements AutoCloseable {
         if (response.isCommitted()) {
             Log.warn(Log.COMMITTED, "The response to %s was already committed when Staleguard.logout was called: the "
                     + "session is ended, but its cookie could not be expired. Call logout before writing the response.",
-                    Log.printable(request.getRequestURI(), 200));
+                    loggablePath(request));
         } else {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
             Set<String> expired = expireCookies(request, headers);
@@ -412,7 +453,7 @@ public final class Engine implements AutoCloseable {
         }
         RequestKind kind = RequestKind.of(request);
         String retry = kind == RequestKind.NAVIGATION && "GET".equals(request.getMethod())
-                ? RestartTargets.currentRequest(request.getRequestURI(), request.getQueryString()) : null;
+                ? RestartTargets.currentRequest(requestPath(request), request.getQueryString()) : null;
         try {
             response.reset();
         } catch (IllegalStateException committedMeanwhile) {
@@ -422,15 +463,35 @@ public final class Engine implements AutoCloseable {
         return true;
     }
 
-    /** I1–I3: whether a trusted proxy vouches for someone else than the session's user. */
+    /**
+     * I1–I3: whether a trusted proxy vouches for someone else than the session's user, or the request still carries a
+     * session that Staleguard ended for an identity switch within the retry window: every call of a burst sent with
+     * the old user's cookie then gets the same answer, and none is served as the new user.
+     */
     public boolean identityChanged(HttpServletRequest request) {
-        return settings.identity != null && settings.identity.changed(request);
+        // This order closes the race: the first call records the session as ended before it invalidates it, so a
+        // call that finds the session already invalidated (changed() is false then) finds the record.
+        return settings.identity != null && (settings.identity.changed(request) || endedForIdentitySwitch(request));
+    }
+
+    /**
+     * I1: the request still carries a session ended for an identity switch, and the proxy vouches for someone, whom
+     * the application would sign in on a fresh session. (Without a header nobody would be signed in: the application
+     * answers as it does for anyone unknown.)
+     */
+    private boolean endedForIdentitySwitch(HttpServletRequest request) {
+        String id = eventSessionId(request);
+        if (id == null || !recentlyEnded.endedForIdentitySwitch(id) || !settings.identity.vouchesForSomeone(request)) {
+            return false;
+        }
+        // A container that reuses a requested id for a new session (Tomcat can) gives it to the new user: not stale.
+        return store != null || !request.isRequestedSessionIdValid();
     }
 
     /** I1: ends the old user's session; a navigation comes back to the same URL so the app signs the new user in. */
     public void recoverIdentityChange(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String sameUrl = null;
-        String uri = request.getRequestURI();
+        String uri = requestPath(request);
         if (RequestKind.of(request) == RequestKind.NAVIGATION && uri.startsWith(settings.contextPath)) {
             sameUrl = RestartTargets.currentRequest(uri.substring(settings.contextPath.length()), request.getQueryString());
         }
@@ -440,13 +501,14 @@ public final class Engine implements AutoCloseable {
 
     /** B7: remembers a flow's starting GET in the signed restart cookie. */
     public void captureRestart(HttpServletRequest request, HttpServletResponse response) {
-        String target = RestartTargets.currentRequest(request.getRequestURI(), request.getQueryString());
+        String target = RestartTargets.currentRequest(requestPath(request), request.getQueryString());
         if (target == null) {
             return;
         }
-        String header = SetCookies.set(RestartCookie.NAME, settings.restartCookie.sign(settings.contextPath, target),
-                cookiePath, null, null, Instant.now(), settings.secure(request, RestartCookie.NAME), true,
-                settings.sameSite);
+        Instant now = Instant.now();
+        String name = cookieName(request, RestartCookie.NAME);
+        String header = SetCookies.set(name, settings.restartCookie.sign(settings.contextPath, target, now),
+                cookiePath, null, null, now, settings.secure(request, name), true, settings.sameSite);
         response.addHeader("Set-Cookie", header);
         request.setAttribute(CAPTURED_HEADER, header);
         request.setAttribute(CAPTURED_TARGET, target);
@@ -470,7 +532,7 @@ public final class Engine implements AutoCloseable {
             Log.warn(Log.COMMITTED, "The response to %s was already committed when its session turned out to be "
                     + "stale (%s): its cookies cannot be expired nor the user redirected. Let Staleguard see the "
                     + "failure before the response is written, for example with @Interaction.",
-                    Log.printable(request.getRequestURI(), 200), reason);
+                    loggablePath(request), reason);
             endSession(request, reason);
             return false;
         }
@@ -480,7 +542,7 @@ public final class Engine implements AutoCloseable {
         } catch (IllegalStateException committedMeanwhile) {
             request.setAttribute(RECOVERED, Boolean.FALSE);
             Log.warn(Log.COMMITTED, "The response to %s was committed while recovering from %s",
-                    Log.printable(request.getRequestURI(), 200), reason);
+                    loggablePath(request), reason);
             return false;
         }
         planned.writeTo(response);
@@ -494,33 +556,32 @@ public final class Engine implements AutoCloseable {
     public RecoveryResponse recoverDetached(HttpServletRequest request, EndReason reason, String restartOverride) {
         request.setAttribute(RECOVERED, Boolean.TRUE);
         RequestKind kind = RequestKind.of(request);
-        String target = restartTarget(request, kind, restartOverride);
         String claim = (String) request.getAttribute(IDENTITY_CLAIM);
-        boolean loop = retryMarkerPresent(request, claim);
+        Instant now = Instant.now();
+        boolean loop = retryMarkerPresent(request, claim, now);
 
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         Set<String> expired = expireCookies(request, headers);
+        // B6 with only the retry marker left: the same URL just failed after a restart with no cookie to blame (the
+        // drop-in with nothing configured, on a page that needs a session), so the page links to the context root.
+        String target = restartTarget(request, kind, restartOverride, loop && expired.isEmpty());
         Object captured = request.getAttribute(CAPTURED_HEADER);
         if (captured != null) {
             headers.add(Responses.header("Set-Cookie", (String) captured));
         }
         if (!loop) {
-            Instant now = Instant.now();
-            headers.add(Responses.header("Set-Cookie", SetCookies.set(RETRY_COOKIE,
-                    now.plus(settings.retryWindow).getEpochSecond() + (claim == null ? "" : "." + claim), cookiePath, null,
-                    settings.retryWindow, now, settings.secure(request, RETRY_COOKIE), true, settings.sameSite)));
+            String name = cookieName(request, RETRY_COOKIE);
+            headers.add(Responses.header("Set-Cookie", SetCookies.set(name,
+                    now.getEpochSecond() + (claim == null ? "" : "." + claim), cookiePath, null,
+                    settings.retryWindow, now, settings.secure(request, name), true, settings.sameSite)));
         }
         headers.add(Responses.header("Cache-Control", "no-store"));
 
         RecoveryResponse response;
         if (loop) {
             counters.loopGuarded.increment();
-            Log.warn(Log.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The browser "
-                    + "still sends %s although they were expired; they were probably set with a Path or Domain that "
-                    + "the cookie configuration (session-cookie, cookies) does not list. Other cookies it sent: %s.",
-                    settings.retryWindow, Log.printable(request.getRequestURI(), 200),
-                    expired.isEmpty() ? "no configured cookie" : expired, otherCookieNames(request, expired));
-            response = Responses.loopGuarded(kind, target, reason, headers);
+            warnLoop(request, expired);
+            response = Responses.loopGuarded(kind, target, reason, headers, !expired.isEmpty());
         } else {
             response = Responses.restart(kind, target, reason, headers);
         }
@@ -528,8 +589,41 @@ public final class Engine implements AutoCloseable {
         return response;
     }
 
+    /**
+     * B6: SG0003 at most once a minute per application, like SG0010, listing a bounded number of the cookie names the
+     * request chose.
+     */
+    private void warnLoop(HttpServletRequest request, Set<String> expired) {
+        long heldBack = loopWarnings.pass();
+        if (heldBack < 0) {
+            return;
+        }
+        String more = heldBack > 0 ? " (" + heldBack + " more since the last warning)" : "";
+        if (expired.isEmpty()) {
+            Log.warn(Log.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The request "
+                    + "carried none of the configured cookies (session-cookie, cookies), only the retry marker: the "
+                    + "page fails for want of a session, not because of a cookie left behind. Set restart-url (or "
+                    + "restart-capture-paths) to a page that starts a session. Other cookies it sent: %s.%s",
+                    settings.retryWindow, loggablePath(request), CookieNames.describe(otherCookieNames(request, expired)),
+                    more);
+            return;
+        }
+        Log.warn(Log.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The browser "
+                + "still sends %s although they were expired; they were probably set with a Path or Domain that "
+                + "the cookie configuration (session-cookie, cookies) does not list. Other cookies it sent: %s.%s",
+                settings.retryWindow, loggablePath(request), CookieNames.describe(expired),
+                CookieNames.describe(otherCookieNames(request, expired)), more);
+    }
+
     private void endSession(HttpServletRequest request, EndReason reason) {
-        String idHash = SessionIds.hash(eventSessionId(request));
+        String id = eventSessionId(request);
+        String idHash = SessionIds.hash(id);
+        // A session is deleted from the store once, however many requests recover it (S3); of a burst after an
+        // identity switch, the request that ended the session announces it and the others only clean up (E1).
+        boolean first = id == null || recentlyEnded.end(id, reason);
+        if (first) {
+            deleteStoreRecords(request);
+        }
         HttpSession session = request.getSession(false);
         boolean endedElsewhere = false;
         if (session != null) {
@@ -545,11 +639,30 @@ public final class Engine implements AutoCloseable {
             counters.identityChanged.increment();
         }
         if (Log.isDebugEnabled()) {
-            Log.debug(Log.RECOVERED, "Ended session %s on %s: %s", idHash, Log.printable(request.getRequestURI(), 200),
-                    reason);
+            Log.debug(Log.RECOVERED, "Ended session %s on %s: %s", idHash, loggablePath(request), reason);
         }
-        if (!endedElsewhere) {
+        if (!endedElsewhere && (first || reason != EndReason.IDENTITY_CHANGED)) {
             fireOnce(request, reason, idHash);
+        }
+    }
+
+    /**
+     * S3 on a recovery: a stale or switched-away session's record is deleted, so that it cannot be used again for the
+     * rest of its inactivity window (the old user's record after an identity switch). A store that fails is counted
+     * and warned about (T1); the recovery goes on, as the cookie is expired anyway.
+     */
+    private void deleteStoreRecords(HttpServletRequest request) {
+        if (store == null || Boolean.FALSE.equals(request.getAttribute(ROLLING_ALIVE))
+                || request.getAttribute(CONFIRMED_GONE) != null) {
+            return;
+        }
+        for (String id : sessionIds(request)) {
+            try {
+                store.delete(id);
+            } catch (RuntimeException e) {
+                unavailable(e);
+                return;
+            }
         }
     }
 
@@ -559,7 +672,7 @@ public final class Engine implements AutoCloseable {
             return;
         }
         request.setAttribute(ENDED, reason);
-        events.fire(new SessionEnded(idHash, reason, Log.printable(request.getRequestURI(), 512), Instant.now()));
+        events.fire(new SessionEnded(idHash, reason, Log.printable(requestPath(request), 512), Instant.now()));
     }
 
     /** In store mode the session is the one the session cookie names, not the container's. */
@@ -573,8 +686,13 @@ public final class Engine implements AutoCloseable {
         return request.getRequestedSessionId();
     }
 
-    /** B5: the first target that applies; every one is same-origin by construction or by check. */
-    String restartTarget(HttpServletRequest request, RequestKind kind, String restartOverride) {
+    /**
+     * B5: the first target that applies; every one is same-origin by construction or by check.
+     *
+     * @param sameUrlFailed the same URL just failed again after a restart with no cookie to blame: the context root
+     *        stands in for it
+     */
+    String restartTarget(HttpServletRequest request, RequestKind kind, String restartOverride, boolean sameUrlFailed) {
         if (restartOverride != null && RestartTargets.isSafe(restartOverride)) {
             return settings.contextPath + restartOverride;
         }
@@ -582,22 +700,15 @@ public final class Engine implements AutoCloseable {
         if (captured != null) {
             return (String) captured;
         }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (RestartCookie.NAME.equals(c.getName())) {
-                    String verified = settings.restartCookie.verify(settings.contextPath, c.getValue());
-                    if (verified != null) {
-                        return verified;
-                    }
-                }
-            }
+        RestartCookie.Verified verified = newestRestartCookie(request);
+        if (verified != null) {
+            return verified.target();
         }
         if (settings.restartUrl != null) {
             return settings.restartUrl;
         }
-        if (kind == RequestKind.NAVIGATION && "GET".equals(request.getMethod())) {
-            String current = RestartTargets.currentRequest(request.getRequestURI(), request.getQueryString());
+        if (kind == RequestKind.NAVIGATION && "GET".equals(request.getMethod()) && !sameUrlFailed) {
+            String current = RestartTargets.currentRequest(requestPath(request), request.getQueryString());
             if (current != null) {
                 return current;
             }
@@ -606,25 +717,63 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * B6: whether a recovery happened within the retry window. The marker is {@code <until>} or, after an identity
-     * switch, {@code <until>.<claim>}: a switch to yet another user is a new switch, not a loop, so for an identity
-     * recovery only a marker of the same claim counts.
+     * B7: of the restart cookies that verify, the one signed last. The Cookie header carries no paths; a browser lists
+     * the cookie with the longest path first, which is where a cookie planted from a sibling subdomain with a longer
+     * path would be, so the first one is not the one to trust. Ties keep the browser's order.
      */
-    private boolean retryMarkerPresent(HttpServletRequest request, String claim) {
+    private RestartCookie.Verified newestRestartCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        String name = cookieName(request, RestartCookie.NAME);
+        Instant now = Instant.now();
+        RestartCookie.Verified newest = null;
+        for (Cookie c : cookies) {
+            if (name.equals(c.getName())) {
+                RestartCookie.Verified verified = settings.restartCookie.verify(settings.contextPath, c.getValue(), now);
+                if (verified != null && (newest == null || verified.issuedEpochSecond() > newest.issuedEpochSecond())) {
+                    newest = verified;
+                }
+            }
+        }
+        return newest;
+    }
+
+    /**
+     * B6, B7: the name of Staleguard's own cookies on this request. On HTTPS in an application at the root of the
+     * host, {@code __Host-} + {@code base}: browsers accept such a cookie only with Secure, Path=/ and no Domain, so
+     * neither a sibling subdomain nor a plain-HTTP response can plant or overwrite it. Elsewhere the plain name (a
+     * {@code __Host-} cookie must have Path=/, which would share it with every other application on the host).
+     */
+    String cookieName(HttpServletRequest request, String base) {
+        return "/".equals(cookiePath) && settings.secure(request, base) ? "__Host-" + base : base;
+    }
+
+    /**
+     * B6: whether a recovery happened within the retry window. The marker is {@code <issued>} or, after an identity
+     * switch, {@code <issued>.<claim>}, {@code issued} in epoch seconds: a switch to yet another user is a new switch,
+     * not a loop, so for an identity recovery only a marker of the same claim counts. A marker counts only while its
+     * issue time lies within the retry window, so a forged or planted one forces the loop guard for one window at most.
+     */
+    private boolean retryMarkerPresent(HttpServletRequest request, String claim, Instant now) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return false;
         }
-        long now = Instant.now().getEpochSecond();
+        String name = cookieName(request, RETRY_COOKIE);
+        long nowSecond = now.getEpochSecond();
         for (Cookie c : cookies) {
-            if (!RETRY_COOKIE.equals(c.getName()) || c.getValue() == null) {
+            String value = c.getValue();
+            if (!name.equals(c.getName()) || value == null || value.length() > 64) {
                 continue;
             }
-            String value = c.getValue();
             int dot = value.indexOf('.');
             try {
-                long until = Long.parseLong(dot < 0 ? value : value.substring(0, dot));
-                if (until > now && (claim == null || claim.equals(dot < 0 ? null : value.substring(dot + 1)))) {
+                long issued = Long.parseLong(dot < 0 ? value : value.substring(0, dot));
+                boolean fresh = issued <= nowSecond + RestartCookie.CLOCK_SKEW.getSeconds()
+                        && nowSecond - issued < settings.retryWindow.getSeconds();
+                if (fresh && (claim == null || claim.equals(dot < 0 ? null : value.substring(dot + 1)))) {
                     return true;
                 }
             } catch (NumberFormatException ignored) {
@@ -690,9 +839,9 @@ public final class Engine implements AutoCloseable {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie c : cookies) {
-                if (!configured.contains(c.getName()) && !RETRY_COOKIE.equals(c.getName())
-                        && !RestartCookie.NAME.equals(c.getName())) {
-                    others.add(Log.printable(c.getName(), 64));
+                String name = c.getName();
+                if (!configured.contains(name) && !name.endsWith(RETRY_COOKIE) && !name.endsWith(RestartCookie.NAME)) {
+                    others.add(name);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package io.staleguard.internal;
 
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 import io.staleguard.StaleguardConfig;
@@ -21,6 +23,7 @@ public final class Identity {
     private final boolean ignoreCase;
     private final List<Cidr> trusted;
     private final Throttle untrustedWarnings = new Throttle(1, java.util.concurrent.TimeUnit.MINUTES);
+    private final Throttle unusableWarnings = new Throttle(1, java.util.concurrent.TimeUnit.MINUTES);
 
     private Identity(String header, String attribute, boolean ignoreCase, List<Cidr> trusted) {
         this.header = header;
@@ -52,12 +55,16 @@ public final class Identity {
      * @return true when a trusted proxy vouches for a user other than the one this request's session belongs to
      */
     boolean changed(HttpServletRequest request) {
-        String claimed = request.getHeader(header);
-        if (claimed == null) {
+        if (request.getHeader(header) == null) {
             return false;
         }
         if (!fromTrustedProxy(request)) {
             warnUntrusted(request);
+            return false;
+        }
+        String claimed = singleValue(request);
+        if (claimed == null) {
+            warnUnusable(request);
             return false;
         }
         if (attribute == null) {
@@ -80,13 +87,48 @@ public final class Identity {
         return user != null && !same(claimed, user.toString());
     }
 
+    /** @return whether a trusted proxy vouches for someone on this request: one usable value, from a trusted peer */
+    boolean vouchesForSomeone(HttpServletRequest request) {
+        return request.getHeader(header) != null && fromTrustedProxy(request) && singleValue(request) != null;
+    }
+
     /**
      * B6 with I1: what the loop-guard marker remembers of an identity switch, so that a second, genuine switch to yet
      * another user within the retry window is not mistaken for a loop. A short hash: identities are personal data.
      */
     String claimKey(HttpServletRequest request) {
-        String claimed = request.getHeader(header);
+        String claimed = singleValue(request);
         return claimed == null ? null : SessionIds.hash(normalise(claimed));
+    }
+
+    /**
+     * The header's one usable value, or null. Several values mean a proxy appended its value to one the client sent
+     * (the first would be the client's); a blank one vouches for nobody. Neither may sign anybody out, so both count
+     * as no header at all. A single value is taken whole, commas included (a certificate's subject DN has commas).
+     */
+    private String singleValue(HttpServletRequest request) {
+        Enumeration<String> values = request.getHeaders(header);
+        if (values == null || !values.hasMoreElements()) {
+            return null;
+        }
+        String value = values.nextElement();
+        if (values.hasMoreElements() || value == null || value.isBlank()) {
+            return null;
+        }
+        return value;
+    }
+
+    private void warnUnusable(HttpServletRequest request) {
+        long heldBack = unusableWarnings.pass();
+        if (heldBack >= 0) {
+            Enumeration<String> values = request.getHeaders(header);
+            int count = values == null ? 0 : Collections.list(values).size();
+            Log.warn(Log.UNTRUSTED_IDENTITY_HEADER, "Ignoring header %s from trusted proxy %s: it has %s. Configure "
+                    + "the proxy to set (replace) the header with exactly one value, never to append to one the client "
+                    + "sent.%s", header, Log.printable(request.getRemoteAddr(), 64),
+                    count > 1 ? count + " values" : "a blank value",
+                    heldBack > 0 ? " (" + heldBack + " more since the last warning)" : "");
+        }
     }
 
     private boolean same(String claimed, String current) {

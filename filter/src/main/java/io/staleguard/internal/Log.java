@@ -3,6 +3,8 @@ package io.staleguard.internal;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
+import jakarta.servlet.ServletContext;
+
 /**
  * Staleguard's log messages. Every message starts with a stable id ({@code SG0001}…) so operators can grep for it and
  * alert on it; the ids are listed in {@code docs/operations.md}. Nothing logged here ever contains a session id or a
@@ -25,6 +27,8 @@ public final class Log {
     public static final String GATE_DROPPED = "SG0011";
     public static final String COOKIE_ATTRIBUTES = "SG0012";
 
+    private static final String ONCE_ATTRIBUTE = "io.staleguard.logged.";
+
     private Log() {
     }
 
@@ -42,6 +46,22 @@ public final class Log {
 
     public static void debug(String id, String message, Object... args) {
         log(Level.DEBUG, id, message, null, args);
+    }
+
+    /**
+     * Whether a once-per-deployment message is due: true the first time {@code id} is asked for in {@code context},
+     * false after. An application starts several engines (one per filter, one for {@code Staleguard.recover}) and the
+     * container initialises each filter after the start-up check; their start-up lines belong to the deployment.
+     */
+    public static boolean once(ServletContext context, String id) {
+        String attribute = ONCE_ATTRIBUTE + id;
+        synchronized (context) {
+            if (context.getAttribute(attribute) != null) {
+                return false;
+            }
+            context.setAttribute(attribute, Boolean.TRUE);
+            return true;
+        }
     }
 
     public static boolean isDebugEnabled() {

@@ -44,8 +44,15 @@ final class Responses {
         };
     }
 
+    /**
+     * @param cookiesLeft whether the request still carried a configured cookie; false when only the retry marker was
+     *        left, so the page failed for want of a session and no cookie is to blame
+     */
     static RecoveryResponse loopGuarded(RequestKind kind, String target, EndReason reason,
-            List<Map.Entry<String, String>> headers) {
+            List<Map.Entry<String, String>> headers, boolean cookiesLeft) {
+        if (!cookiesLeft) {
+            return noSessionAgain(kind, target, reason, headers);
+        }
         return switch (kind) {
             case NAVIGATION -> new RecoveryResponse(400, headers, HTML, page("Sign-in could not be restarted",
                     "<p>This site did not recognise your session, so it cleared its cookies and sent you back to the "
@@ -61,6 +68,23 @@ final class Responses {
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><error><error-name>"
                             + "io.staleguard.SessionRestartFailed</error-name><error-message>The session is stale "
                             + "again right after a restart: clear this site's cookies and reload."
+                            + "</error-message></error></partial-response>");
+        };
+    }
+
+    /** B6 when the browser sent none of the configured cookies: the page needs a session that a restart did not give. */
+    private static RecoveryResponse noSessionAgain(RequestKind kind, String target, EndReason reason,
+            List<Map.Entry<String, String>> headers) {
+        String detail = "This page needs a session, did not find one, and starting again a moment ago did not help. "
+                + "Your browser sent no cookie of this site that could be the cause.";
+        return switch (kind) {
+            case NAVIGATION -> new RecoveryResponse(400, headers, HTML, page("This page could not be started",
+                    "<p>" + html(detail) + "</p>\n<p><a href=\"" + html(target) + "\">Start again</a>.</p>"));
+            case API -> new RecoveryResponse(400, headers, PROBLEM_JSON, problem(TYPE_LOOP, "Session restart failed",
+                    400, detail, reason, target, false));
+            case FACES_PARTIAL -> new RecoveryResponse(200, headers, XML,
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><error><error-name>"
+                            + "io.staleguard.SessionRestartFailed</error-name><error-message>" + html(detail)
                             + "</error-message></error></partial-response>");
         };
     }

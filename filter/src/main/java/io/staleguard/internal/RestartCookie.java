@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -14,17 +16,29 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The signed {@code staleguard-restart} cookie (B7): the path and query where a flow started, HMAC-SHA256 signed with
  * the first key of the ring and verified against every key, so keys can be rotated without breaking flows in progress.
- * Cookie value: {@code 1.<base64url(target)>.<base64url(mac)>}; the MAC also covers the context path, so a cookie from
- * another application on the same host never verifies here.
+ * Cookie value: {@code 2.<issued>.<base64url(target)>.<base64url(mac)>}, {@code issued} in epoch seconds; the MAC also
+ * covers the context path, so a cookie from another application on the same host never verifies here, and the issue
+ * time, so a captured value replayed or planted later than {@link #MAX_AGE} after it was signed does not verify either.
+ * Values of version 1 (no issue time) are no longer accepted.
  */
 public final class RestartCookie {
 
     public static final String NAME = "staleguard-restart";
 
+    /** The longest a signed restart target is honoured after it was captured: longer than any sign-in flow. */
+    public static final Duration MAX_AGE = Duration.ofHours(12);
+
+    /** Clocks of a cluster's nodes may differ this much: an issue time this far ahead still verifies. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    /** A target that verified, and when it was signed. */
+    public record Verified(String target, long issuedEpochSecond) {
+    }
+
     private static final String ALGORITHM = "HmacSHA256";
     private static final int MIN_KEY_BYTES = 32;
     private static final int MAX_VALUE_LENGTH = 4 * RestartTargets.MAX_LENGTH;
-    private static final String VERSION = "1";
+    private static final String VERSION = "2";
 
     private final List<SecretKeySpec> keys;
     private final boolean generated;
@@ -74,44 +88,52 @@ public final class RestartCookie {
     }
 
     /** @return the signed cookie value for {@code target}, which must already be {@linkplain RestartTargets#isSafe safe} */
-    public String sign(String contextPath, String target) {
+    public String sign(String contextPath, String target, Instant now) {
         String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(target.getBytes(StandardCharsets.UTF_8));
-        byte[] mac = mac(keys.get(0), contextPath, payload);
-        return VERSION + '.' + payload + '.' + Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+        String issued = Long.toString(now.getEpochSecond());
+        byte[] mac = mac(keys.get(0), contextPath, issued, payload);
+        return VERSION + '.' + issued + '.' + payload + '.' + Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 
-    /** @return the target in {@code value} when any key of the ring verifies it and it is safe, else null; never throws */
-    public String verify(String contextPath, String value) {
+    /**
+     * @return the target in {@code value} when any key of the ring verifies it, it was signed at most {@link #MAX_AGE}
+     *         before {@code now} and it is safe, else null; never throws
+     */
+    public Verified verify(String contextPath, String value, Instant now) {
         if (value == null || value.length() > MAX_VALUE_LENGTH) {
             return null;
         }
-        int first = value.indexOf('.');
-        int second = value.indexOf('.', first + 1);
-        if (first < 0 || second < 0 || value.indexOf('.', second + 1) >= 0 || !VERSION.equals(value.substring(0, first))) {
+        String[] parts = value.split("\\.", -1);
+        if (parts.length != 4 || !VERSION.equals(parts[0]) || parts[1].isEmpty() || parts[1].length() > 12) {
             return null;
         }
-        String payload = value.substring(first + 1, second);
+        long issued;
         byte[] presented;
         String target;
         try {
-            presented = Base64.getUrlDecoder().decode(value.substring(second + 1));
-            target = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+            issued = Long.parseLong(parts[1]);
+            presented = Base64.getUrlDecoder().decode(parts[3]);
+            target = new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return null;
         }
+        long age = now.getEpochSecond() - issued;
+        if (age > MAX_AGE.getSeconds() || age < -CLOCK_SKEW.getSeconds()) {
+            return null;
+        }
         for (SecretKeySpec key : keys) {
-            if (MessageDigest.isEqual(mac(key, contextPath, payload), presented)) {
-                return RestartTargets.isSafe(target) ? target : null;
+            if (MessageDigest.isEqual(mac(key, contextPath, parts[1], parts[2]), presented)) {
+                return RestartTargets.isSafe(target) ? new Verified(target, issued) : null;
             }
         }
         return null;
     }
 
-    private static byte[] mac(SecretKeySpec key, String contextPath, String payload) {
+    private static byte[] mac(SecretKeySpec key, String contextPath, String issued, String payload) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            mac.update((VERSION + '|' + contextPath + '|').getBytes(StandardCharsets.UTF_8));
+            mac.update((VERSION + '|' + contextPath + '|' + issued + '|').getBytes(StandardCharsets.UTF_8));
             return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             // HmacSHA256 is mandatory in every Java SE implementation.

@@ -121,6 +121,30 @@ public final class RestartTargets {
         return isSafe(target) ? target : null;
     }
 
+    /**
+     * The request URI without its path parameters: {@code /app/step;jsessionid=ABC} becomes {@code /app/step}, and a
+     * {@code ;param} in any segment goes. Path parameters carry session ids when a container rewrites URLs; a path that
+     * Staleguard sends back as a {@code Location}, puts in an event or logs must never contain one (E2), and a restart
+     * to the same URL with the dead id in it would only find the same dead session again.
+     */
+    public static String withoutPathParameters(String requestUri) {
+        int semicolon = requestUri.indexOf(';');
+        if (semicolon < 0) {
+            return requestUri;
+        }
+        StringBuilder path = new StringBuilder(requestUri.length()).append(requestUri, 0, semicolon);
+        int next = requestUri.indexOf('/', semicolon);
+        while (next >= 0) {
+            int end = requestUri.indexOf(';', next);
+            if (end < 0) {
+                return path.append(requestUri, next, requestUri.length()).toString();
+            }
+            path.append(requestUri, next, end);
+            next = requestUri.indexOf('/', end);
+        }
+        return path.toString();
+    }
+
     /** @return the context root as a target: {@code /} or {@code /context/} */
     public static String contextRoot(String contextPath) {
         return contextPath + "/";

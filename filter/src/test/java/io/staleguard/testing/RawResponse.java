@@ -70,6 +70,12 @@ public final class RawResponse implements HttpServletResponse {
         return values;
     }
 
+    /** @return the cookie a browser sends back after the first {@code Set-Cookie} named {@code cookieName} */
+    public jakarta.servlet.http.Cookie cookieSet(String cookieName) {
+        String header = setCookies(cookieName).get(0);
+        return new jakarta.servlet.http.Cookie(cookieName, header.substring(cookieName.length() + 1, header.indexOf(';')));
+    }
+
     public String body() {
         if (writer != null) {
             writer.flush();

@@ -13,9 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -154,6 +157,29 @@ class IdentitySwitchIT {
         HttpResponse<String> restarted = browser.open(problem.uri().resolve(restart));
         assertEquals(200, restarted.statusCode(), browser.history()::toString);
         assertEquals(BOB, signedInAs(restarted));
+    }
+
+    @Test
+    @DisplayName("Issue 12 item 16: six parallel API calls still carrying A's session after the switch to B all get "
+            + "the same 401; none is answered with B's data")
+    void burstAfterTheSwitch(@ArquillianResource @OperateOnDeployment(GUARDED) URL base) throws Exception {
+        Browser browser = new Browser().proxyHeader(HEADER, ALICE);
+        assertEquals(ALICE, signedInAs(browser.open(home(base))));
+        String aliceSession = browser.cookies("JSESSIONID").get(0).getValue();
+
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            burst.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "api/docs?n=" + i))
+                    .header("Accept", "application/json").header("Cookie", "JSESSIONID=" + aliceSession)
+                    .header(HEADER, BOB).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> call : burst) {
+            HttpResponse<String> r = call.get();
+            assertEquals(401, r.statusCode(), r::body);
+            assertTrue(r.body().contains("\"reason\":\"IDENTITY_CHANGED\""), r::body);
+            assertFalse(r.body().contains(BOB), r::body);
+        }
     }
 
     @Test
