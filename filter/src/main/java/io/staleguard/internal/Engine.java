@@ -2,6 +2,7 @@ package io.staleguard.internal;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -86,6 +87,8 @@ public final class Engine implements AutoCloseable {
     /** Shared like the counters: the sessions ended within the retry window (E1 once, I1 burst, S3 delete once). */
     private final RecentlyEnded recentlyEnded;
     private final String cookiePath;
+    /** The one clock of this engine and its {@link Rolling}: issue times, the loop guard's window, events. */
+    private volatile Clock clock = Clock.systemUTC();
     private ObjectName registeredAs;
 
     private Engine(ServletContext context, Settings settings, RollingSettings rolling, SessionStore store,
@@ -210,6 +213,16 @@ public final class Engine implements AutoCloseable {
 
     private static String describe(ServletContext context) {
         return context.getContextPath().isEmpty() ? "the root context" : "context " + context.getContextPath();
+    }
+
+    /** @return the clock every time-dependent decision of this engine and its {@link Rolling} reads */
+    Clock clock() {
+        return clock;
+    }
+
+    /** For tests: a clock that moves when the test says. */
+    public void clock(Clock clock) {
+        this.clock = clock;
     }
 
     public Settings settings() {
@@ -505,10 +518,10 @@ public final class Engine implements AutoCloseable {
         if (target == null) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String name = cookieName(request, RestartCookie.NAME);
-        String header = SetCookies.set(name, settings.restartCookie.sign(settings.contextPath, target, now),
-                cookiePath, null, null, now, settings.secure(request, name), true, settings.sameSite);
+        String header = SetCookie.of(name, settings.restartCookie.sign(settings.contextPath, target, now))
+                .path(cookiePath).secure(settings.secure(request, name)).sameSite(settings.sameSite).header();
         response.addHeader("Set-Cookie", header);
         request.setAttribute(CAPTURED_HEADER, header);
         request.setAttribute(CAPTURED_TARGET, target);
@@ -557,7 +570,7 @@ public final class Engine implements AutoCloseable {
         request.setAttribute(RECOVERED, Boolean.TRUE);
         RequestKind kind = RequestKind.of(request);
         String claim = (String) request.getAttribute(IDENTITY_CLAIM);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         boolean loop = retryMarkerPresent(request, claim, now);
 
         List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -571,9 +584,10 @@ public final class Engine implements AutoCloseable {
         }
         if (!loop) {
             String name = cookieName(request, RETRY_COOKIE);
-            headers.add(Responses.header("Set-Cookie", SetCookies.set(name,
-                    now.getEpochSecond() + (claim == null ? "" : "." + claim), cookiePath, null,
-                    settings.retryWindow, now, settings.secure(request, name), true, settings.sameSite)));
+            headers.add(Responses.header("Set-Cookie", SetCookie.of(name,
+                    now.getEpochSecond() + (claim == null ? "" : "." + claim)).path(cookiePath)
+                    .maxAge(settings.retryWindow, now).secure(settings.secure(request, name))
+                    .sameSite(settings.sameSite).header()));
         }
         headers.add(Responses.header("Cache-Control", "no-store"));
 
@@ -672,7 +686,7 @@ public final class Engine implements AutoCloseable {
             return;
         }
         request.setAttribute(ENDED, reason);
-        events.fire(new SessionEnded(idHash, reason, Log.printable(requestPath(request), 512), Instant.now()));
+        events.fire(new SessionEnded(idHash, reason, Log.printable(requestPath(request), 512), clock.instant()));
     }
 
     /** In store mode the session is the one the session cookie names, not the container's. */
@@ -727,7 +741,7 @@ public final class Engine implements AutoCloseable {
             return null;
         }
         String name = cookieName(request, RestartCookie.NAME);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         RestartCookie.Verified newest = null;
         for (Cookie c : cookies) {
             if (name.equals(c.getName())) {
@@ -813,14 +827,15 @@ public final class Engine implements AutoCloseable {
     private void expire(String name, CookieSpec spec, HttpServletRequest request, List<Map.Entry<String, String>> headers) {
         boolean secure = settings.secure(request, name);
         if (name.startsWith("__Host-")) {
-            headers.add(Responses.header("Set-Cookie", SetCookies.expire(name, "/", null, true, settings.sameSite)));
+            headers.add(Responses.header("Set-Cookie",
+                    SetCookie.expiry(name).secure(true).sameSite(settings.sameSite).header()));
             return;
         }
         for (String path : spec.paths()) {
-            headers.add(Responses.header("Set-Cookie", SetCookies.expire(name, path, null, secure, settings.sameSite)));
+            SetCookie expiry = SetCookie.expiry(name).path(path).secure(secure).sameSite(settings.sameSite);
+            headers.add(Responses.header("Set-Cookie", expiry.header()));
             for (String domain : spec.domains()) {
-                headers.add(Responses.header("Set-Cookie",
-                        SetCookies.expire(name, path, domain, secure, settings.sameSite)));
+                headers.add(Responses.header("Set-Cookie", expiry.domain(domain).header()));
             }
         }
     }

@@ -58,7 +58,6 @@ public final class Rolling {
     private final Duration cap;
     /** R7: when this node last touched a session id, in epoch milliseconds. */
     private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
-    private volatile Clock clock = Clock.systemUTC();
     /**
      * The attributes the application last set its own session cookie with, on this node: refreshes repeat them.
      * Null until it sets one here; refreshes then use the container's session cookie settings (for the container's
@@ -103,7 +102,7 @@ public final class Rolling {
 
     /** For tests: the clock that decides expiries, cookie lifetimes and touch intervals. */
     public void clock(Clock clock) {
-        this.clock = clock;
+        engine.clock(clock);
     }
 
     public Engine engine() {
@@ -113,7 +112,7 @@ public final class Rolling {
     public void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         // Milliseconds, like every store's expiries: a request that touches nothing builds no Instant.
-        long nowMillis = clock.millis();
+        long nowMillis = engine.clock().millis();
         SessionCookieGate gate = new SessionCookieGate(response, settings.sessionCookie.name(), nowMillis, cap,
                 this::applicationSets);
         request.setAttribute(SessionCookieGate.ATTRIBUTE, gate);

@@ -21,19 +21,6 @@ public final class SetCookies {
     private SetCookies() {
     }
 
-    /** Positional form kept only until Engine is rebuilt on {@link SetCookie}. */
-    static String expire(String name, String path, String domain, boolean secure, String sameSite) {
-        return SetCookie.expiry(name).path(path).domain(domain).secure(secure).sameSite(sameSite).header();
-    }
-
-    /** Positional form kept only until Engine is rebuilt on {@link SetCookie}. */
-    static String set(String name, String value, String path, String domain, java.time.Duration maxAge, Instant now,
-            boolean secure, boolean httpOnly, String sameSite) {
-        SetCookie cookie = SetCookie.of(name, value).path(path).domain(domain).secure(secure).httpOnly(httpOnly)
-                .sameSite(sameSite);
-        return (maxAge == null ? cookie : cookie.maxAge(maxAge, now)).header();
-    }
-
     /** An RFC 1123 date, as {@code Expires} wants it; whole seconds (an HTTP date has no fraction). */
     public static String httpDate(Instant instant) {
         return httpDate(instant.getEpochSecond());
