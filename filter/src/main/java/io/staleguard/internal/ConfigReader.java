@@ -101,13 +101,9 @@ public final class ConfigReader {
         return null;
     }
 
-    /** @return the comma-separated items of {@code key}, trimmed, empty ones dropped; its default's items when unset */
-    public List<String> list(ConfigKey key) {
-        Value v = valueOrDefault(key);
-        return v == null ? List.of() : split(v.raw());
-    }
-
-    public boolean bool(String key, boolean defaultValue) {
+    /** {@code true} or {@code false}, ignoring case; a message about a bad value shows the opposite of the default. */
+    public boolean bool(ConfigKey key) {
+        boolean defaultValue = Boolean.parseBoolean(key.defaultValue());
         Value v = value(key);
         if (v == null) {
             return defaultValue;
@@ -117,11 +113,6 @@ public final class ConfigReader {
             case "false" -> false;
             default -> throw v.invalid("it must be 'true' or 'false'", String.valueOf(!defaultValue));
         };
-    }
-
-    /** {@code true} or {@code false}, ignoring case; a message about a bad value shows the opposite of the default. */
-    public boolean bool(ConfigKey key) {
-        return bool(key.key(), Boolean.parseBoolean(key.defaultValue()));
     }
 
     /** A positive ISO-8601 duration such as {@code PT30S} or {@code P7D}; the key's default, or null, when unset. */

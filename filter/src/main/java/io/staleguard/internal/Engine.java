@@ -19,7 +19,7 @@ import javax.management.ObjectName;
 
 import io.staleguard.EndReason;
 import io.staleguard.SessionEnded;
-import io.staleguard.StaleguardConfig;
+import io.staleguard.internal.config.ConfigKey;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import jakarta.servlet.ServletContext;
@@ -157,10 +157,10 @@ public final class Engine implements AutoCloseable {
             Function<String, String> initParams) {
         ConfigReader config = new ConfigReader(filterName, initParams, context::getInitParameter,
                 applicationLoader(context));
-        if (config.bool(StaleguardConfig.ROLLING, false)) {
+        if (config.bool(ConfigKey.ROLLING)) {
             return Rolling.Mode.ROLLING;
         }
-        return config.value(StaleguardConfig.MAX_COOKIE_AGE) != null ? Rolling.Mode.CAP_ONLY : Rolling.Mode.OFF;
+        return config.value(ConfigKey.MAX_COOKIE_AGE) != null ? Rolling.Mode.CAP_ONLY : Rolling.Mode.OFF;
     }
 
     /** The context's one instance of a per-application object, kept as a context attribute named {@code name}. */
