@@ -44,26 +44,6 @@ public final class Engine implements AutoCloseable {
     /** Request attribute: a context-relative restart target chosen by the application (the @Interaction value). */
     public static final String RESTART_OVERRIDE = "io.staleguard.restart";
 
-    /** Request attribute: Boolean.TRUE once a recovery response was written, FALSE when it could not be. */
-    static final String RECOVERED = "io.staleguard.recovered";
-    /** Request attributes: the restart cookie header and target captured on this request (B7). */
-    static final String CAPTURED_HEADER = "io.staleguard.restart-captured.header";
-    static final String CAPTURED_TARGET = "io.staleguard.restart-captured.target";
-    /** Request attribute: the hash of the identity a trusted proxy now vouches for, on an I1 recovery. */
-    static final String IDENTITY_CLAIM = "io.staleguard.identity-claim";
-    /**
-     * Request attribute set by {@code RollingSessionFilter}: Boolean.TRUE when its touch found the session alive,
-     * FALSE when every session id the request carried was gone. B2 trusts it instead of asking the store again.
-     */
-    public static final String ROLLING_ALIVE = "io.staleguard.rolling.alive";
-    /**
-     * Request attribute: set once a {@code SessionEnded} was fired for this request, so that one request fires one
-     * event however it ends the session (T3, E1): a logout followed by a stale exception, logout called twice.
-     */
-    static final String ENDED = "io.staleguard.session-ended";
-    /** Request attribute: the store found every session id of this request gone, so a recovery deletes nothing. */
-    static final String CONFIRMED_GONE = "io.staleguard.confirmed-gone";
-
     /**
      * At most this many session cookies of one request are looked up, touched or deleted, the first ones sent (the
      * most specific path first). Two cover the one real case of several, a cookie left on an old path next to the
@@ -283,9 +263,9 @@ public final class Engine implements AutoCloseable {
             return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()
                     && request.getSession(false) == null;
         }
-        Object rolled = request.getAttribute(ROLLING_ALIVE);
-        if (rolled instanceof Boolean alive) {
-            return !alive;
+        Boolean rolled = RequestState.rollingAliveOf(request);
+        if (rolled != null) {
+            return !rolled;
         }
         List<String> ids = sessionIds(request);
         if (ids.isEmpty()) {
@@ -317,7 +297,7 @@ public final class Engine implements AutoCloseable {
      * recovery deletes nothing there: the store work of a detected request stays the detection's.
      */
     public void recoverGone(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        request.setAttribute(CONFIRMED_GONE, Boolean.TRUE);
+        RequestState.of(request).confirmedGone = true;
         recover(request, response, EndReason.NOT_FOUND, null);
     }
 
@@ -418,9 +398,9 @@ public final class Engine implements AutoCloseable {
                 }
             }
         }
-        Object gate = request.getAttribute(SessionCookieGate.ATTRIBUTE);
-        if (gate instanceof SessionCookieGate g) {
-            g.gone(ids);
+        RequestState state = RequestState.peek(request);
+        if (state != null && state.gate != null) {
+            state.gate.gone(ids);
         }
         boolean written = false;
         if (response.isCommitted()) {
@@ -508,7 +488,7 @@ public final class Engine implements AutoCloseable {
         if (RequestKind.of(request) == RequestKind.NAVIGATION && uri.startsWith(settings.contextPath)) {
             sameUrl = RestartTargets.currentRequest(uri.substring(settings.contextPath.length()), request.getQueryString());
         }
-        request.setAttribute(IDENTITY_CLAIM, settings.identity.claimKey(request));
+        RequestState.of(request).identityClaim = settings.identity.claimKey(request);
         recover(request, response, EndReason.IDENTITY_CHANGED, sameUrl);
     }
 
@@ -523,8 +503,9 @@ public final class Engine implements AutoCloseable {
         String header = SetCookie.of(name, settings.restartCookie.sign(settings.contextPath, target, now))
                 .path(cookiePath).secure(settings.secure(request, name)).sameSite(settings.sameSite).header();
         response.addHeader("Set-Cookie", header);
-        request.setAttribute(CAPTURED_HEADER, header);
-        request.setAttribute(CAPTURED_TARGET, target);
+        RequestState state = RequestState.of(request);
+        state.capturedHeader = header;
+        state.capturedTarget = target;
     }
 
     /**
@@ -536,12 +517,12 @@ public final class Engine implements AutoCloseable {
      */
     public boolean recover(HttpServletRequest request, HttpServletResponse response, EndReason reason,
             String restartOverride) throws IOException {
-        Object done = request.getAttribute(RECOVERED);
-        if (done != null) {
-            return (Boolean) done;
+        RequestState state = RequestState.of(request);
+        if (state.recovered != null) {
+            return state.recovered;
         }
         if (response.isCommitted()) {
-            request.setAttribute(RECOVERED, Boolean.FALSE);
+            state.recovered = Boolean.FALSE;
             Log.warn(Log.COMMITTED, "The response to %s was already committed when its session turned out to be "
                     + "stale (%s): its cookies cannot be expired nor the user redirected. Let Staleguard see the "
                     + "failure before the response is written, for example with @Interaction.",
@@ -553,7 +534,7 @@ public final class Engine implements AutoCloseable {
         try {
             response.reset();
         } catch (IllegalStateException committedMeanwhile) {
-            request.setAttribute(RECOVERED, Boolean.FALSE);
+            state.recovered = Boolean.FALSE;
             Log.warn(Log.COMMITTED, "The response to %s was committed while recovering from %s",
                     loggablePath(request), reason);
             return false;
@@ -567,9 +548,10 @@ public final class Engine implements AutoCloseable {
      * that do not write to the servlet response themselves (a JAX-RS method returning a {@code Response}).
      */
     public RecoveryResponse recoverDetached(HttpServletRequest request, EndReason reason, String restartOverride) {
-        request.setAttribute(RECOVERED, Boolean.TRUE);
+        RequestState state = RequestState.of(request);
+        state.recovered = Boolean.TRUE;
         RequestKind kind = RequestKind.of(request);
-        String claim = (String) request.getAttribute(IDENTITY_CLAIM);
+        String claim = state.identityClaim;
         Instant now = clock.instant();
         boolean loop = retryMarkerPresent(request, claim, now);
 
@@ -578,9 +560,8 @@ public final class Engine implements AutoCloseable {
         // B6 with only the retry marker left: the same URL just failed after a restart with no cookie to blame (the
         // drop-in with nothing configured, on a page that needs a session), so the page links to the context root.
         String target = restartTarget(request, kind, restartOverride, loop && expired.isEmpty());
-        Object captured = request.getAttribute(CAPTURED_HEADER);
-        if (captured != null) {
-            headers.add(Responses.header("Set-Cookie", (String) captured));
+        if (state.capturedHeader != null) {
+            headers.add(Responses.header("Set-Cookie", state.capturedHeader));
         }
         if (!loop) {
             String name = cookieName(request, RETRY_COOKIE);
@@ -666,8 +647,8 @@ public final class Engine implements AutoCloseable {
      * and warned about (T1); the recovery goes on, as the cookie is expired anyway.
      */
     private void deleteStoreRecords(HttpServletRequest request) {
-        if (store == null || Boolean.FALSE.equals(request.getAttribute(ROLLING_ALIVE))
-                || request.getAttribute(CONFIRMED_GONE) != null) {
+        RequestState state = RequestState.peek(request);
+        if (store == null || (state != null && (Boolean.FALSE.equals(state.rollingAlive) || state.confirmedGone))) {
             return;
         }
         for (String id : sessionIds(request)) {
@@ -682,10 +663,11 @@ public final class Engine implements AutoCloseable {
 
     /** E1, T3: one {@code SessionEnded} per request, whoever ends the session and however often. */
     private void fireOnce(HttpServletRequest request, EndReason reason, String idHash) {
-        if (request.getAttribute(ENDED) != null) {
+        RequestState state = RequestState.of(request);
+        if (state.ended != null) {
             return;
         }
-        request.setAttribute(ENDED, reason);
+        state.ended = reason;
         events.fire(new SessionEnded(idHash, reason, Log.printable(requestPath(request), 512), clock.instant()));
     }
 
@@ -710,9 +692,9 @@ public final class Engine implements AutoCloseable {
         if (restartOverride != null && RestartTargets.isSafe(restartOverride)) {
             return settings.contextPath + restartOverride;
         }
-        Object captured = request.getAttribute(CAPTURED_TARGET);
-        if (captured != null) {
-            return (String) captured;
+        RequestState state = RequestState.peek(request);
+        if (state != null && state.capturedTarget != null) {
+            return state.capturedTarget;
         }
         RestartCookie.Verified verified = newestRestartCookie(request);
         if (verified != null) {

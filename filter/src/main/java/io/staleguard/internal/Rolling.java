@@ -115,7 +115,7 @@ public final class Rolling {
         long nowMillis = engine.clock().millis();
         SessionCookieGate gate = new SessionCookieGate(response, settings.sessionCookie.name(), nowMillis, cap,
                 this::applicationSets);
-        request.setAttribute(SessionCookieGate.ATTRIBUTE, gate);
+        RequestState.of(request).gate = gate;
         if (touching && !rolling.exclude.matches(Engine.pathInApplication(request))) {
             touch(request, gate, nowMillis);
         }
@@ -164,7 +164,7 @@ public final class Rolling {
      */
     private static void tellDetection(HttpServletRequest request, boolean alive) {
         if (Exchange.ofThisThread().engine() == null) {
-            request.setAttribute(Engine.ROLLING_ALIVE, alive);
+            RequestState.of(request).rollingAlive = alive;
         }
     }
 
