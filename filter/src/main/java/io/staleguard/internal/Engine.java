@@ -1,11 +1,9 @@
 package io.staleguard.internal;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import io.staleguard.EndReason;
@@ -64,6 +60,8 @@ public final class Engine implements AutoCloseable {
     private final Throttle unavailableWarnings;
     /** Shared like the counters: SG0003 at most once a minute per application, however many browsers loop. */
     private final Throttle loopWarnings;
+    private final CookieExpiry cookieExpiry;
+    private final LoopGuard loopGuard;
     /** Shared like the counters: the sessions ended within the retry window (E1 once, I1 burst, S3 delete once). */
     private final RecentlyEnded recentlyEnded;
     private final String cookiePath;
@@ -86,6 +84,8 @@ public final class Engine implements AutoCloseable {
         this.recentlyEnded = shared(context, RecentlyEnded.class.getName(), RecentlyEnded.class,
                 () -> new RecentlyEnded(settings.retryWindow));
         this.cookiePath = settings.contextPath.isEmpty() ? "/" : settings.contextPath;
+        this.cookieExpiry = new CookieExpiry(settings);
+        this.loopGuard = new LoopGuard(settings, loopWarnings);
     }
 
     /**
@@ -248,7 +248,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** {@link #requestPath} made safe for a log line. */
-    private static String loggablePath(HttpServletRequest request) {
+    static String loggablePath(HttpServletRequest request) {
         return Log.printable(requestPath(request), 200);
     }
 
@@ -409,9 +409,9 @@ public final class Engine implements AutoCloseable {
                     loggablePath(request));
         } else {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
-            Set<String> expired = expireCookies(request, headers);
+            Set<String> expired = cookieExpiry.expireCookies(request, headers);
             if (!expired.contains(settings.sessionCookie.name())) {
-                expire(settings.sessionCookie.name(), settings.sessionCookie, request, headers);
+                cookieExpiry.expire(settings.sessionCookie.name(), settings.sessionCookie, request, headers);
             }
             for (Map.Entry<String, String> h : headers) {
                 response.addHeader(h.getKey(), h.getValue());
@@ -553,10 +553,10 @@ public final class Engine implements AutoCloseable {
         RequestKind kind = RequestKind.of(request);
         String claim = state.identityClaim;
         Instant now = clock.instant();
-        boolean loop = retryMarkerPresent(request, claim, now);
+        boolean loop = loopGuard.markerPresent(request, cookieName(request, RETRY_COOKIE), claim, now);
 
         List<Map.Entry<String, String>> headers = new ArrayList<>();
-        Set<String> expired = expireCookies(request, headers);
+        Set<String> expired = cookieExpiry.expireCookies(request, headers);
         // B6 with only the retry marker left: the same URL just failed after a restart with no cookie to blame (the
         // drop-in with nothing configured, on a page that needs a session), so the page links to the context root.
         String target = restartTarget(request, kind, restartOverride, loop && expired.isEmpty());
@@ -575,39 +575,13 @@ public final class Engine implements AutoCloseable {
         RecoveryResponse response;
         if (loop) {
             counters.loopGuarded.increment();
-            warnLoop(request, expired);
+            loopGuard.warn(request, expired);
             response = Responses.loopGuarded(kind, target, reason, headers, !expired.isEmpty());
         } else {
             response = Responses.restart(kind, target, reason, headers);
         }
         endSession(request, reason);
         return response;
-    }
-
-    /**
-     * B6: SG0003 at most once a minute per application, like SG0010, listing a bounded number of the cookie names the
-     * request chose.
-     */
-    private void warnLoop(HttpServletRequest request, Set<String> expired) {
-        long heldBack = loopWarnings.pass();
-        if (heldBack < 0) {
-            return;
-        }
-        String more = heldBack > 0 ? " (" + heldBack + " more since the last warning)" : "";
-        if (expired.isEmpty()) {
-            Log.warn(Log.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The request "
-                    + "carried none of the configured cookies (session-cookie, cookies), only the retry marker: the "
-                    + "page fails for want of a session, not because of a cookie left behind. Set restart-url (or "
-                    + "restart-capture-paths) to a page that starts a session. Other cookies it sent: %s.%s",
-                    settings.retryWindow, loggablePath(request), CookieNames.describe(otherCookieNames(request, expired)),
-                    more);
-            return;
-        }
-        Log.warn(Log.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The browser "
-                + "still sends %s although they were expired; they were probably set with a Path or Domain that "
-                + "the cookie configuration (session-cookie, cookies) does not list. Other cookies it sent: %s.%s",
-                settings.retryWindow, loggablePath(request), CookieNames.describe(expired),
-                CookieNames.describe(otherCookieNames(request, expired)), more);
     }
 
     private void endSession(HttpServletRequest request, EndReason reason) {
@@ -746,118 +720,8 @@ public final class Engine implements AutoCloseable {
         return "/".equals(cookiePath) && settings.secure(request, base) ? "__Host-" + base : base;
     }
 
-    /**
-     * B6: whether a recovery happened within the retry window. The marker is {@code <issued>} or, after an identity
-     * switch, {@code <issued>.<claim>}, {@code issued} in epoch seconds: a switch to yet another user is a new switch,
-     * not a loop, so for an identity recovery only a marker of the same claim counts. A marker counts only while its
-     * issue time lies within the retry window, so a forged or planted one forces the loop guard for one window at most.
-     */
-    private boolean retryMarkerPresent(HttpServletRequest request, String claim, Instant now) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return false;
-        }
-        String name = cookieName(request, RETRY_COOKIE);
-        long nowSecond = now.getEpochSecond();
-        for (Cookie c : cookies) {
-            String value = c.getValue();
-            if (!name.equals(c.getName()) || value == null || value.length() > 64) {
-                continue;
-            }
-            int dot = value.indexOf('.');
-            try {
-                long issued = Long.parseLong(dot < 0 ? value : value.substring(0, dot));
-                boolean fresh = issued <= nowSecond + RestartCookie.CLOCK_SKEW.getSeconds()
-                        && nowSecond - issued < settings.retryWindow.getSeconds();
-                if (fresh && (claim == null || claim.equals(dot < 0 ? null : value.substring(dot + 1)))) {
-                    return true;
-                }
-            } catch (NumberFormatException ignored) {
-                // A marker we did not write; ignore it.
-            }
-        }
-        return false;
-    }
-
-    /**
-     * B3: one expiry header per place each configured cookie the request carried may live.
-     *
-     * @return the names of the cookies expired
-     */
-    private Set<String> expireCookies(HttpServletRequest request, List<Map.Entry<String, String>> headers) {
-        Set<String> names = new LinkedHashSet<>();
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return names;
-        }
-        for (Cookie cookie : cookies) {
-            String name = cookie.getName();
-            if (names.contains(name) || !CookieSpec.isToken(name)) {
-                continue;
-            }
-            CookieSpec spec = specFor(name);
-            if (spec == null) {
-                continue;
-            }
-            names.add(name);
-            expire(name, spec, request, headers);
-        }
-        return names;
-    }
-
-    /** B3: the expiry headers of one cookie: host-only and per configured domain, on every configured path. */
-    private void expire(String name, CookieSpec spec, HttpServletRequest request, List<Map.Entry<String, String>> headers) {
-        boolean secure = settings.secure(request, name);
-        if (name.startsWith("__Host-")) {
-            headers.add(Responses.header("Set-Cookie",
-                    SetCookie.expiry(name).secure(true).sameSite(settings.sameSite).header()));
-            return;
-        }
-        for (String path : spec.paths()) {
-            SetCookie expiry = SetCookie.expiry(name).path(path).secure(secure).sameSite(settings.sameSite);
-            headers.add(Responses.header("Set-Cookie", expiry.header()));
-            for (String domain : spec.domains()) {
-                headers.add(Responses.header("Set-Cookie", expiry.domain(domain).header()));
-            }
-        }
-    }
-
-    private CookieSpec specFor(String cookieName) {
-        for (CookieSpec spec : settings.cookies) {
-            if (spec.matches(cookieName)) {
-                return spec;
-            }
-        }
-        return null;
-    }
-
-    private static Set<String> otherCookieNames(HttpServletRequest request, Set<String> configured) {
-        Set<String> others = new LinkedHashSet<>();
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                String name = c.getName();
-                if (!configured.contains(name) && !name.endsWith(RETRY_COOKIE) && !name.endsWith(RestartCookie.NAME)) {
-                    others.add(name);
-                }
-            }
-        }
-        return others;
-    }
-
     private void registerMBean() {
-        try {
-            String path = settings.contextPath.isEmpty() ? "/" : settings.contextPath;
-            ObjectName name = new ObjectName("io.staleguard:type=Staleguard,context=" + ObjectName.quote(path));
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (!server.isRegistered(name)) {
-                server.registerMBean(counters, name);
-                registeredAs = name;
-            }
-        } catch (JMException | SecurityException | LinkageError e) {
-            Log.warn(Log.JMX_FAILED, "Staleguard counters for %s are not available through JMX: %s",
-                    describe(context), e);
-        }
+        registeredAs = Jmx.register(counters, settings.contextPath, describe(context));
     }
 
     @Override
@@ -867,13 +731,7 @@ public final class Engine implements AutoCloseable {
                 context.removeAttribute(CONTEXT_ATTRIBUTE);
             }
         }
-        if (registeredAs != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
-            } catch (JMException | SecurityException e) {
-                Log.warn(Log.JMX_FAILED, "Could not unregister %s: %s", registeredAs, e);
-            }
-            registeredAs = null;
-        }
+        Jmx.unregister(registeredAs);
+        registeredAs = null;
     }
 }
