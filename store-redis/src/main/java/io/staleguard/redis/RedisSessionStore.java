@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -21,8 +22,13 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.staleguard.store.SessionStore;
@@ -95,7 +101,15 @@ import io.staleguard.store.StoredSession;
  * commands fail at once while the connection is down (instead of queueing until they time out), and reconnection is
  * retried at most a second apart. To share the application's own {@link RedisClient} (Sentinel, TLS, credentials
  * providers), use {@link #builder(RedisClient)}; the store then opens one connection of its own on it and leaves the
- * client to the application.
+ * client to the application. For Redis Cluster, {@link #builder(RedisClusterClient)} does the same with Lettuce's
+ * cluster client, which sends each script to the master of its key's slot.
+ * <p>
+ * <b>Failover.</b> Redis replicates asynchronously: a {@code DEL} that the master acknowledged may not have reached
+ * a replica when the master dies, and the replica promoted in its place (Sentinel, Cluster) still holds the session,
+ * so a logout the user saw succeed is undone. {@link Builder#waitForReplicas(int, Duration)} closes that window: every
+ * delete is followed by {@code WAIT} on the same master, and a delete that fewer replicas than asked confirmed in time
+ * throws {@link StoreUnavailableException} (the logout answers 503 and the user simply signs out again; the
+ * {@code DEL} is repeatable) instead of reporting a success a failover could take back.
  *
  * @since 0.1
  */
@@ -147,16 +161,23 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
             return 1
             """);
 
-    private final RedisClient client;
+    /** Opens the connection: {@code connect} of a {@link RedisClient} or of a {@link RedisClusterClient}. */
+    private final Supplier<StatefulConnection<String, String>> connector;
+    /** Null when the application owns the client. */
+    private final RedisClient ownedClient;
     /** Null when the application owns the client. */
     private final ClientResources ownedResources;
     private final String prefix;
     private final Duration timeout;
     private final Clock clock;
     private final String description;
+    /** 0: deletes do not wait for replicas. */
+    private final int replicas;
+    private final Duration replicaTimeout;
 
     private final Object connecting = new Object();
-    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile StatefulConnection<String, String> connection;
+    private volatile RedisClusterCommands<String, String> commands;
     /** Guarded by {@link #connecting}: no connection attempt before this instant (epoch ms). */
     private long nextAttempt;
     private volatile boolean closed;
@@ -165,16 +186,26 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         this.prefix = b.prefix;
         this.timeout = b.timeout;
         this.clock = b.clock;
+        this.replicas = b.replicas;
+        this.replicaTimeout = b.replicaTimeout;
         if (b.client != null) {
-            this.client = b.client;
+            this.connector = b.client::connect;
+            this.ownedClient = null;
             this.ownedResources = null;
             this.description = "RedisSessionStore[" + prefix + "*]";
+        } else if (b.clusterClient != null) {
+            this.connector = b.clusterClient::connect;
+            this.ownedClient = null;
+            this.ownedResources = null;
+            this.description = "RedisSessionStore[cluster, " + prefix + "*]";
         } else {
             this.ownedResources = ClientResources.builder()
                     .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2,
                             TimeUnit.MILLISECONDS))
                     .build();
-            this.client = RedisClient.create(ownedResources, b.uri);
+            RedisClient client = RedisClient.create(ownedResources, b.uri);
+            this.ownedClient = client;
+            this.connector = client::connect;
             client.setOptions(ClientOptions.builder()
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
@@ -202,7 +233,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
             // Not chained: the message may quote the URI, and with it a password.
             throw new IllegalArgumentException("Not a Redis URI; expected for example redis://127.0.0.1:6379/0");
         }
-        return new Builder(parsed, null);
+        return new Builder(parsed, null, null);
     }
 
     /**
@@ -212,7 +243,19 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
      * @return a builder
      */
     public static Builder builder(RedisClient client) {
-        return new Builder(null, Objects.requireNonNull(client, "client"));
+        return new Builder(null, Objects.requireNonNull(client, "client"), null);
+    }
+
+    /**
+     * A store on the application's Lettuce cluster client (Redis Cluster), which the store does not close. Every
+     * script works on one key, so each runs on the master of that key's slot; give the client
+     * {@code ClusterClientOptions} with topology refresh, so that it follows a failover.
+     *
+     * @param client a cluster client ({@code RedisClusterClient.create("redis://node:6379")})
+     * @return a builder
+     */
+    public static Builder builder(RedisClusterClient client) {
+        return new Builder(null, null, Objects.requireNonNull(client, "client"));
     }
 
     /** Configures a {@link RedisSessionStore}. */
@@ -220,13 +263,17 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
         private final RedisURI uri;
         private final RedisClient client;
+        private final RedisClusterClient clusterClient;
         private String prefix = DEFAULT_KEY_PREFIX;
         private Duration timeout = Duration.ofMillis(DEFAULT_TIMEOUT_MILLIS);
         private Clock clock = Clock.systemUTC();
+        private int replicas;
+        private Duration replicaTimeout = Duration.ZERO;
 
-        private Builder(RedisURI uri, RedisClient client) {
+        private Builder(RedisURI uri, RedisClient client, RedisClusterClient clusterClient) {
             this.uri = uri;
             this.client = client;
+            this.clusterClient = clusterClient;
         }
 
         /**
@@ -258,6 +305,32 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
                         + "PT0.5S, not " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Makes a logout survive a failover: after each {@code DEL}, {@code WAIT replicas timeout} on the same master;
+         * when fewer replicas confirmed it within {@code timeout}, the delete throws
+         * {@link StoreUnavailableException}, so the logout is reported as failed (and can simply be repeated) rather
+         * than as a success that the promotion of a replica without the {@code DEL} would undo. Costs every logout
+         * one replication round trip; lookups, touches and sign-ins are unchanged. Off by default.
+         *
+         * @param replicas how many replicas must have the delete, 1 to 16 (with one replica per master: 1)
+         * @param timeout how long to wait for them, 1 ms to the command timeout
+         * @return this builder
+         * @throws IllegalArgumentException if a value is out of range
+         */
+        public Builder waitForReplicas(int replicas, Duration timeout) {
+            if (replicas < 1 || replicas > 16) {
+                throw new IllegalArgumentException("waitForReplicas: replicas must be between 1 and 16, such as 1, "
+                        + "not " + replicas);
+            }
+            if (timeout == null || timeout.toMillis() < 1 || timeout.compareTo(this.timeout) > 0) {
+                throw new IllegalArgumentException("waitForReplicas: the timeout must be between PT0.001S and the "
+                        + "command timeout (" + this.timeout + "), such as PT0.2S, not " + timeout);
+            }
+            this.replicas = replicas;
+            this.replicaTimeout = timeout;
             return this;
         }
 
@@ -302,8 +375,22 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         if (!SessionStore.isValidId(id)) {
             return;
         }
+        String key = key(id);
+        RedisClusterCommands<String, String> redis = commands("delete a session");
+        if (replicas > 0) {
+            // WAIT counts the writes of the connection it is sent on: DEL and WAIT go to the key's own master.
+            redis = masterOf(connection, redis, key);
+        }
         try {
-            commands("delete a session").del(key(id));
+            redis.del(key);
+            if (replicas > 0) {
+                Long confirmed = redis.waitForReplication(replicas, replicaTimeout.toMillis());
+                if (confirmed == null || confirmed < replicas) {
+                    throw new StoreUnavailableException(description + ": a session was deleted on the master, but "
+                            + (confirmed == null ? 0 : confirmed) + " of " + replicas + " replicas confirmed it within "
+                            + replicaTimeout + "; a failover could undo it, so the delete is reported as failed");
+                }
+            }
         } catch (RedisException e) {
             throw failure("delete a session", e);
         }
@@ -339,14 +426,15 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     public void close() {
         closed = true;
         synchronized (connecting) {
-            StatefulRedisConnection<String, String> c = connection;
+            StatefulConnection<String, String> c = connection;
             connection = null;
+            commands = null;
             if (c != null) {
                 c.close();
             }
         }
         if (ownedResources != null) {
-            client.shutdown();
+            ownedClient.shutdown();
             ownedResources.shutdown(0, 2, TimeUnit.SECONDS);
         }
     }
@@ -356,7 +444,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     }
 
     private <T> T run(String operation, Script script, ScriptOutputType type, String key, String... args) {
-        RedisCommands<String, String> redis = commands(operation);
+        RedisClusterCommands<String, String> redis = commands(operation);
         String[] keys = {key};
         try {
             try {
@@ -370,10 +458,10 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         }
     }
 
-    private RedisCommands<String, String> commands(String operation) {
-        StatefulRedisConnection<String, String> c = connection;
+    private RedisClusterCommands<String, String> commands(String operation) {
+        RedisClusterCommands<String, String> c = commands;
         if (c != null) {
-            return c.sync();
+            return c;
         }
         synchronized (connecting) {
             if (closed) {
@@ -385,16 +473,17 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
                             + " (the last attempt failed moments ago)");
                 }
                 try {
-                    StatefulRedisConnection<String, String> opened = client.connect();
+                    StatefulConnection<String, String> opened = connector.get();
                     opened.setTimeout(timeout);
                     connection = opened;
+                    commands = sync(opened);
                 } catch (RedisException e) {
                     nextAttempt = clock.millis() + RECONNECT_PAUSE_MILLIS;
                     throw new StoreUnavailableException(description + ": no connection to " + operation + " ("
                             + e.getClass().getSimpleName() + ")", e);
                 }
             }
-            return connection.sync();
+            return commands;
         }
     }
 
@@ -438,6 +527,30 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     @Override
     public String toString() {
         return description;
+    }
+
+    /** The commands of a connection from a plain (or Sentinel) client or from a cluster client. */
+    private static RedisClusterCommands<String, String> sync(StatefulConnection<String, String> connection) {
+        if (connection instanceof StatefulRedisClusterConnection<String, String> cluster) {
+            return cluster.sync();
+        }
+        return ((StatefulRedisConnection<String, String>) connection).sync();
+    }
+
+    /**
+     * @return the commands of the master that holds {@code key}: on a cluster connection that node's own connection;
+     *         otherwise {@code all}, the one master there is
+     */
+    private static RedisClusterCommands<String, String> masterOf(StatefulConnection<String, String> connection,
+            RedisClusterCommands<String, String> all, String key) {
+        if (!(connection instanceof StatefulRedisClusterConnection<String, String> cluster)) {
+            return all;
+        }
+        RedisClusterNode master = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
+        if (master == null) {
+            throw new StoreUnavailableException("RedisSessionStore: no master known for a key's slot");
+        }
+        return cluster.getConnection(master.getNodeId()).sync();
     }
 
     /** A Lua script and its SHA-1, for EVALSHA. */

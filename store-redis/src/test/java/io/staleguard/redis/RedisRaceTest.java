@@ -1,11 +1,9 @@
 package io.staleguard.redis;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import io.lettuce.core.api.sync.RedisCommands;
 import io.staleguard.race.Foils;
+import io.staleguard.race.NodeStores;
 import io.staleguard.race.RaceHarness;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoredSession;
@@ -60,8 +59,8 @@ class RedisRaceTest {
             foilNodes.add(Redis.store(6379, FOIL_PREFIX, Clock.systemUTC()).build());
             foilConnections.add(Redis.require());
         }
-        real = new Cluster(nodes);
-        foilReal = new Cluster(foilNodes);
+        real = new NodeStores(nodes);
+        foilReal = new NodeStores(foilNodes);
     }
 
     @AfterAll
@@ -82,38 +81,6 @@ class RedisRaceTest {
         }
     }
 
-    /** Application nodes behind a load balancer: each request thread is served by one node's store. */
-    record Cluster(List<RedisSessionStore> nodes) implements SessionStore {
-        SessionStore node() {
-            return nodes.get(RedisRaceTest.node(nodes.size()));
-        }
-
-        @Override
-        public Optional<StoredSession> lookup(String id) {
-            return node().lookup(id);
-        }
-
-        @Override
-        public TouchResult touchIfPresent(String id, Instant newExpiry) {
-            return node().touchIfPresent(id, newExpiry);
-        }
-
-        @Override
-        public void delete(String id) {
-            node().delete(id);
-        }
-
-        @Override
-        public void create(String id, StoredSession session) {
-            node().create(id, session);
-        }
-    }
-
-    /** The node serving the current request thread. */
-    static int node(int nodes) {
-        return (int) (Thread.currentThread().getId() % nodes);
-    }
-
     @Test
     @DisplayName("R2, R3: RedisSessionStore revives nothing; the read-then-write and upsert foils do")
     void redis() throws Exception {
@@ -127,7 +94,7 @@ class RedisRaceTest {
             @Override
             public void save(String id, StoredSession s) {
                 String key = Redis.PREFIX + FOIL_PREFIX + ":" + id;
-                RedisCommands<String, String> raw = foilConnections.get(node(NODES)).commands;
+                RedisCommands<String, String> raw = foilConnections.get(NodeStores.node(NODES)).commands;
                 raw.hset(key, RedisSessionStore.CREATED_AT, Long.toString(s.createdAt().toEpochMilli()));
                 raw.hset(key, RedisSessionStore.ABSOLUTE_EXPIRES_AT, Long.toString(s.absoluteExpiresAt().toEpochMilli()));
                 raw.pexpireat(key, s.expiresAt().toEpochMilli());

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.SessionStore.TouchResult;
 import io.staleguard.store.SessionStoreContract;
+import io.staleguard.store.StoreUnavailableException;
 import io.staleguard.store.StoredSession;
 import io.staleguard.testing.MutableClock;
 
@@ -153,5 +154,34 @@ class RedisSessionStoreTest extends SessionStoreContract {
             store.delete(id);
             assertEquals(TouchResult.GONE, node2.touchIfPresent(id, clock.instant().plus(INACTIVITY)));
         }
+    }
+
+    @Test
+    @DisplayName("T1 waitForReplicas: this Redis has no replica, so no replica confirms the DEL → "
+            + "StoreUnavailableException naming the counts; the key is gone from the master all the same")
+    void unconfirmedDeleteFails() {
+        String id = create();
+        try (RedisSessionStore waiting = Redis.store(6379, PREFIX, clock).waitForReplicas(1, Duration.ofMillis(50))
+                .build()) {
+            StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> waiting.delete(id));
+            assertTrue(e.getMessage().contains("0 of 1 replicas"), e::getMessage);
+            assertFalse(e.getMessage().contains(id), "no session id in messages");
+            assertEquals(0, redis.commands.exists(key(id)));
+        }
+    }
+
+    @Test
+    @DisplayName("waitForReplicas: bad values fail when the store is built, with the value and an example")
+    void waitForReplicasValues() {
+        RedisSessionStore.Builder b = RedisSessionStore.builder("redis://127.0.0.1:6379/0")
+                .commandTimeout(Duration.ofMillis(500));
+        IllegalArgumentException replicas = assertThrows(IllegalArgumentException.class,
+                () -> b.waitForReplicas(0, Duration.ofMillis(100)));
+        assertTrue(replicas.getMessage().contains("not 0") && replicas.getMessage().contains("such as 1"),
+                replicas::getMessage);
+        IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class,
+                () -> b.waitForReplicas(1, Duration.ofSeconds(1)));
+        assertTrue(timeout.getMessage().contains("not PT1S") && timeout.getMessage().contains("PT0.2S"),
+                timeout::getMessage);
     }
 }

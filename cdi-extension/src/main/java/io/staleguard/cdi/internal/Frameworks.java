@@ -3,7 +3,7 @@ package io.staleguard.cdi.internal;
 /**
  * The optional APIs this jar can use, decided once. Code that needs one lives in its own class ({@link JaxRsResponses},
  * {@link FacesSupport}, {@link MpConfig},
- * {@link Transactions}) and is only called when the flag says the API is there, so that a server or
+ * {@link Transactions}, {@link HealthSupport}) and is only called when the flag says the API is there, so that a server or
  * application without it never loads a class that refers to it.
  */
 final class Frameworks {
@@ -14,6 +14,7 @@ final class Frameworks {
     static final boolean FACES = present("jakarta.faces.context.FacesContext");
     static final boolean MP_CONFIG = present("org.eclipse.microprofile.config.ConfigProvider");
     static final boolean JTA = present("jakarta.transaction.TransactionSynchronizationRegistry");
+    static final boolean MP_HEALTH = present("org.eclipse.microprofile.health.HealthCheck");
 
     private Frameworks() {
     }
@@ -31,6 +32,6 @@ final class Frameworks {
     static String describe() {
         return "JAX-RS " + (JAX_RS ? "present" : "absent") + ", Faces " + (FACES ? "present" : "absent")
                 + ", MicroProfile Config " + (MP_CONFIG ? "present" : "absent") + ", Jakarta Transactions "
-                + (JTA ? "present" : "absent");
+                + (JTA ? "present" : "absent") + ", MicroProfile Health " + (MP_HEALTH ? "present" : "absent");
     }
 }

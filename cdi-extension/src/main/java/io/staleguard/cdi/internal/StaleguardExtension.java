@@ -24,6 +24,7 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
  * repackaged into a bean archive) is vetoed, so the interceptor never runs twice.</li>
  * <li>Checks every {@code @Interaction(restart = …)} the container sees and reports each bad value as a definition
  * error, which fails the deployment with a message naming the class or method and the value.</li>
+ * <li>With MicroProfile Health, adds the readiness check {@link StoreReadiness}.</li>
  * </ul>
  * {@code SessionEnded} events ({@link CdiSessionEvents}), {@code SessionStore} beans ({@link CdiStoreLocator}) and
  * MicroProfile Config ({@link MicroProfileConfigSource}) reach the filters through their ServiceLoader hooks.
@@ -35,6 +36,9 @@ public class StaleguardExtension implements Extension {
     void registerInterceptor(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         discovery.addAnnotatedType(beanManager.createAnnotatedType(InteractionInterceptor.class),
                 InteractionInterceptor.class.getName());
+        if (Frameworks.MP_HEALTH) {
+            HealthSupport.register(discovery);
+        }
     }
 
     void vetoDiscoveredInterceptor(@Observes ProcessAnnotatedType<InteractionInterceptor> event) {

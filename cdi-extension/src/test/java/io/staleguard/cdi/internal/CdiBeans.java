@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
@@ -24,14 +25,34 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InterceptorBinding;
 import jakarta.interceptor.InvocationContext;
+import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
 
 /** Beans of a small application, for the tests that run a real CDI container (Weld SE). */
 final class CdiBeans {
+
+    /**
+     * A Weld SE container holding only {@code beanClasses}, in {@code annotated} discovery mode, with this jar's
+     * extensions. Weld SE reads {@code META-INF/services} only when it scans the class path, which would turn every test
+     * bean into a bean of every test; so the extensions are loaded here the way a server loads them, and handed over.
+     */
+    static WeldContainer start(Class<?>... beanClasses) {
+        Weld weld = new Weld().disableDiscovery().setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
+                .addBeanClasses(beanClasses);
+        for (Extension extension : ServiceLoader.load(Extension.class)) {
+            if (extension.getClass().getName().startsWith("io.staleguard.")) {
+                weld.addExtension(extension);
+            }
+        }
+        return weld.initialize();
+    }
 
     private CdiBeans() {
     }
@@ -108,13 +129,17 @@ final class CdiBeans {
         }
     }
 
-    /** A store the application defines as a bean (S3). */
+    /** A store the application defines as a bean (S3); while {@link #down}, its connection is gone. */
     public static class RecordingStore implements SessionStore {
 
         final List<String> lookedUp = new CopyOnWriteArrayList<>();
+        volatile boolean down;
 
         @Override
         public Optional<StoredSession> lookup(String id) {
+            if (down) {
+                throw new StoreUnavailableException("connection refused");
+            }
             lookedUp.add(id);
             return Optional.empty();
         }

@@ -15,8 +15,6 @@ import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongUnaryOperator;
 
-import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -32,7 +30,6 @@ import io.staleguard.spi.StoreLocator;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InterceptionType;
 import jakarta.enterprise.inject.spi.Interceptor;
 
@@ -54,19 +51,8 @@ class CdiContainerTest {
         }
     }
 
-    /**
-     * Weld SE reads {@code META-INF/services} only when it scans the class path, which would turn every test bean into
-     * a bean of every test; so the extensions are loaded here the way a server loads them, and handed over.
-     */
     private WeldContainer start(Class<?>... beanClasses) {
-        Weld weld = new Weld().disableDiscovery().setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
-                .addBeanClasses(beanClasses);
-        for (Extension extension : ServiceLoader.load(Extension.class)) {
-            if (extension.getClass().getName().startsWith("io.staleguard.")) {
-                weld.addExtension(extension);
-            }
-        }
-        container = weld.initialize();
+        container = CdiBeans.start(beanClasses);
         return container;
     }
 

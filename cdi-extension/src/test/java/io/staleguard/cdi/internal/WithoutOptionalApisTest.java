@@ -30,14 +30,14 @@ import io.staleguard.spi.StoreLocator;
 class WithoutOptionalApisTest {
 
     private static final List<String> JAX_RS_FACES_JTA = List.of("jakarta.ws.rs.", "jakarta.faces.",
-            "org.jboss.resteasy.", "com.sun.faces.", "jakarta.transaction.");
+            "org.jboss.resteasy.", "com.sun.faces.", "jakarta.transaction.", "org.eclipse.microprofile.health.");
     private static final List<String> CDI_AND_MP_CONFIG = List.of("jakarta.enterprise.", "jakarta.interceptor.",
             "jakarta.inject.", "org.eclipse.microprofile.", "org.jboss.weld.");
 
     @Test
-    @DisplayName("C1 without JAX-RS, Faces and Jakarta Transactions the interceptor loads and recovers; none of them is loaded")
+    @DisplayName("C1 without JAX-RS, Faces, Jakarta Transactions and MicroProfile Health the interceptor loads and recovers; none of them is loaded")
     void interceptorWithoutJaxRsAndFaces() throws Exception {
-        assertEquals("jax-rs=false faces=false jta=false status=303 location=/app/authorize events=1",
+        assertEquals("jax-rs=false faces=false jta=false health=false status=303 location=/app/authorize events=1",
                 runHiding(JAX_RS_FACES_JTA, InterceptorScenario.class));
     }
 
@@ -129,7 +129,8 @@ class WithoutOptionalApisTest {
                 app.bind();
                 Object result = new InteractionInterceptor().recoverStaleSession(
                         FakeInvocation.throwing(new Step(), "confirm", new SessionNotFoundException("gone")));
-                return "jax-rs=" + Frameworks.JAX_RS + " faces=" + Frameworks.FACES + " jta=" + Frameworks.JTA + " status="
+                return "jax-rs=" + Frameworks.JAX_RS + " faces=" + Frameworks.FACES + " jta=" + Frameworks.JTA
+                        + " health=" + Frameworks.MP_HEALTH + " status="
                         + app.response.getStatus() + " location=" + app.response.getHeader("Location") + " events="
                         + app.events.size() + (result == null ? "" : " result=" + result);
             } catch (Exception e) {

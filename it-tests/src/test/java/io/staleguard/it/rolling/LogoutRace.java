@@ -58,7 +58,7 @@ import io.staleguard.it.support.SetCookie;
  * names no session; with {@code guarded}, the round shows that it is harmless and heals: the store has no row for it,
  * a request with it is signed out, and the next page load on an interaction path gets a 303 that expires it.
  */
-final class LogoutRace {
+public final class LogoutRace {
 
     static final int ROUNDS = Integer.getInteger("staleguard.it.race-rounds", 20);
     static final int REQUESTS = Integer.getInteger("staleguard.it.race-requests", 10);
@@ -72,15 +72,15 @@ final class LogoutRace {
 
     /** Reads the store's table directly. */
     @FunctionalInterface
-    interface Rows {
+    public interface Rows {
         int of(String sessionId) throws Exception;
     }
 
     /** What a run measured. */
-    record Outcome(String name, int rounds, int revived, int lateRefreshes, int signedInWithOldCookie, int touched,
+    public record Outcome(String name, int rounds, int revived, int lateRefreshes, int signedInWithOldCookie, int touched,
             int gone, int withoutCookie, int afterDelete, int deadCookieBack, int logoutAlsoRefreshed, long millis) {
 
-        String summary() {
+        public String summary() {
             return String.format(Locale.ROOT, "incident 2 over HTTP, %-25s revived %d/%d, late refreshes %d, "
                     + "signed in with the old cookie %d/%d | calls: rolled %d, found gone %d, without cookie %d, with "
                     + "the cookie after the delete %d | dead cookie back in the jar %d/%d | logout responses that also "
@@ -122,7 +122,7 @@ final class LogoutRace {
         this.guarded = guarded;
     }
 
-    static Outcome run(String name, URL base, Rows rows, boolean guarded) throws Exception {
+    public static Outcome run(String name, URL base, Rows rows, boolean guarded) throws Exception {
         LogoutRace race = new LogoutRace(name, base, rows, guarded);
         long start = System.nanoTime();
         for (int round = 0; round < ROUNDS; round++) {
@@ -270,6 +270,14 @@ final class LogoutRace {
      * {@code LOGGED_OUT} per logout although many requests were in flight, one {@code NOT_FOUND} per recovery.
      */
     static void assertGuarded(Outcome outcome, URL base) throws Exception {
+        assertGuarded(outcome, List.of(base));
+    }
+
+    /**
+     * {@link #assertGuarded(Outcome, URL)} for an application that several nodes serve: each node fires the events of
+     * the requests it served, so the events counted are those of every node in {@code nodes} together.
+     */
+    public static void assertGuarded(Outcome outcome, List<URL> nodes) throws Exception {
         assertEquals(0, outcome.revived(), () -> "R2: sessions revived by calls in flight: " + outcome.summary());
         assertEquals(0, outcome.lateRefreshes(), () -> "R3: refreshed cookies for calls after the logout: "
                 + outcome.summary());
@@ -277,7 +285,10 @@ final class LogoutRace {
         assertTrue(outcome.touched() > 0 && outcome.afterDelete() > 0 && outcome.gone() > 0,
                 () -> "the logout must land among the calls, and calls with the old cookie must follow it: "
                         + outcome.summary());
-        List<String> reasons = AppEvents.of(base).stream().map(AppEvents.Ended::reason).toList();
+        List<String> reasons = new ArrayList<>();
+        for (URL node : nodes) {
+            AppEvents.of(node).forEach(e -> reasons.add(e.reason()));
+        }
         assertEquals(outcome.rounds(), reasons.stream().filter("LOGGED_OUT"::equals).count(), reasons::toString);
         assertEquals(outcome.rounds() + outcome.deadCookieBack(), reasons.stream().filter("NOT_FOUND"::equals).count(),
                 reasons::toString);
@@ -288,7 +299,7 @@ final class LogoutRace {
      * What a naive store must show after {@link #run}, or the race would be invisible to this test: sessions revived,
      * and signed in again with the cookie the logout had expired.
      */
-    static void assertRevivals(Outcome outcome) {
+    public static void assertRevivals(Outcome outcome) {
         assertTrue(outcome.revived() > 0, () -> "the test must see the foil revive sessions: " + outcome.summary());
         assertTrue(outcome.signedInWithOldCookie() > 0, () -> "a revived session must sign the old cookie in again: "
                 + outcome.summary());

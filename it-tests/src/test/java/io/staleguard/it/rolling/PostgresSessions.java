@@ -25,18 +25,37 @@ import org.opentest4j.TestAbortedException;
  * other test runs) before the deployment, whose start-up check needs it, and dropped after.</li>
  * </ul>
  * The application's data source selects the schema with pgjdbc's {@code currentSchema}, so Staleguard uses the
- * default table name, as {@code store=jdbc:…} does.
+ * default table name, as {@code store=jdbc:…} does. Registered by class, it uses {@value #SCHEMA}; another suite that
+ * shares the database registers an instance with a schema of its own ({@code @RegisterExtension}).
  */
 public final class PostgresSessions implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
     static final String SCHEMA = "wt_rolling_it_sessions";
-    static final String TABLE = SCHEMA + ".staleguard_session";
+    private static final PostgresSessions DEFAULT = new PostgresSessions(SCHEMA);
     /** {@code -Dstaleguard.it.postgres-port=N}: another server, or a dead port to see the skip and the CI failure. */
     static final int PORT = Integer.getInteger("staleguard.it.postgres-port", RealStores.POSTGRES.port());
     static final String URL = "jdbc:postgresql://" + RealStores.POSTGRES.host() + ":" + PORT + "/test";
     static final String USER = "postgres";
     /** Any non-empty value: the test server authenticates local connections by trust, not by password. */
     static final String TRUSTED_PASSWORD = "trust";
+
+    private final String schema;
+    private final String table;
+
+    /** With the schema {@value #SCHEMA}. */
+    public PostgresSessions() {
+        this(SCHEMA);
+    }
+
+    /** @param schema created before the test class and dropped after it, with the session table in it */
+    public PostgresSessions(String schema) {
+        this.schema = schema;
+        this.table = schema + ".staleguard_session";
+    }
+
+    public String schema() {
+        return schema;
+    }
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -53,23 +72,28 @@ public final class PostgresSessions implements ExecutionCondition, BeforeAllCall
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
-            SessionTable.create(c, TABLE);
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            s.execute("CREATE SCHEMA " + schema);
+            SessionTable.create(c, table);
         }
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 
-    /** @return how many rows the table holds for {@code id}, expired or not */
+    /** @return how many rows the table in {@value #SCHEMA} holds for {@code id}, expired or not */
     static int rows(String id) throws SQLException {
+        return DEFAULT.rowsOf(id);
+    }
+
+    /** @return how many rows this instance's table holds for {@code id}, expired or not */
+    public int rowsOf(String id) throws SQLException {
         try (Connection c = connect();
-                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + TABLE + " WHERE id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -82,14 +106,14 @@ public final class PostgresSessions implements ExecutionCondition, BeforeAllCall
      * The application's data source: a web.xml {@code <data-source>} (Jakarta EE's portable definition), which WildFly
      * turns into a pooled data source backed by the driver class in the application's own {@code WEB-INF/lib}.
      */
-    static String dataSourceXml(String jndiName) {
+    static String dataSourceXml(String jndiName, String schema) {
         // WildFly wants a DataSource class here, not a java.sql.Driver (WFLYJCA0117).
         return "    <data-source>\n"
                 + "        <name>" + jndiName + "</name>\n"
                 + "        <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>\n"
                 // The schema goes in the URL: Payara does not pass a <property> named currentSchema on to the
                 // data source (the table is then not found), WildFly and Payara both honour the URL's parameters.
-                + "        <url>" + URL + "?currentSchema=" + SCHEMA + "</url>\n"
+                + "        <url>" + URL + "?currentSchema=" + schema + "</url>\n"
                 + "        <user>" + USER + "</user>\n"
                 // Not empty: Payara refuses a data source with a user and an empty password before it even connects
                 // (RAR5117 "No password credential found"). The test server trusts local connections and ignores it.
@@ -98,7 +122,7 @@ public final class PostgresSessions implements ExecutionCondition, BeforeAllCall
                 + "    </data-source>\n";
     }
 
-    private static Connection connect() throws SQLException {
+    public static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, "");
     }
 }

@@ -35,7 +35,17 @@ public final class RollingApp {
         /** H2 through the unit harness's upsert foil: the original bug. */
         UPSERT_FOIL,
         /** H2 through the unit harness's read-then-write foil: the narrowed-but-open fix. */
-        READ_THEN_WRITE_FOIL
+        READ_THEN_WRITE_FOIL,
+        /**
+         * The {@link #POSTGRES} data source through the read-then-write foil: what several nodes sharing one database
+         * need to show that a race test can see revivals.
+         */
+        POSTGRES_READ_THEN_WRITE_FOIL,
+        /**
+         * The application's own store, which a listener the caller adds publishes as the servlet context attribute
+         * (S3), such as a {@code RedisSessionStore}: nothing store-related is added here.
+         */
+        APPLICATION
     }
 
     /** Session cookies never leave with a longer lifetime (R6); shorter than {@link #INACTIVITY} so it shows. */
@@ -53,6 +63,15 @@ public final class RollingApp {
     }
 
     public static WebArchive war(String name, Store store) {
+        return war(name, store, PostgresSessions.SCHEMA, Map.of());
+    }
+
+    /**
+     * @param schema the PostgreSQL schema of the session table (see {@link PostgresSessions}), for the PostgreSQL
+     *        variants
+     * @param extra more context-params, after (and over) the ones every variant has
+     */
+    public static WebArchive war(String name, Store store, String schema, Map<String, String> extra) {
         String contextPath = "/" + name.substring(0, name.length() - ".war".length());
         WebArchive war = TestApps.war(name)
                 .addClasses(Arrivals.class, SessionCookie.class, LoginServlet.class, SlowServlet.class,
@@ -73,7 +92,17 @@ public final class RollingApp {
             case POSTGRES -> {
                 war.addAsLibrary(postgresDriver());
                 params.put("staleguard.store", "jdbc:" + POSTGRES_JNDI);
-                dataSource = PostgresSessions.dataSourceXml(POSTGRES_JNDI);
+                dataSource = PostgresSessions.dataSourceXml(POSTGRES_JNDI, schema);
+            }
+            case POSTGRES_READ_THEN_WRITE_FOIL -> {
+                war.addAsLibrary(postgresDriver()).addClasses(FoilStores.class, Foils.class);
+                params.put(FoilStores.FOIL, "read-then-write");
+                params.put(FoilStores.LATENCY, String.valueOf(FOIL_LATENCY_MILLIS));
+                params.put(FoilStores.DATA_SOURCE, POSTGRES_JNDI);
+                dataSource = PostgresSessions.dataSourceXml(POSTGRES_JNDI, schema);
+            }
+            case APPLICATION -> {
+                // the caller's listener publishes the store
             }
             case UPSERT_FOIL, READ_THEN_WRITE_FOIL -> {
                 // Foils and its nested classes only: Foils.jdbc, which needs the filter's test-only Database (and
@@ -83,6 +112,7 @@ public final class RollingApp {
                 params.put(FoilStores.LATENCY, String.valueOf(store == Store.UPSERT_FOIL ? 0 : FOIL_LATENCY_MILLIS));
             }
         }
+        params.putAll(extra);
         StringBuilder x = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
