@@ -3,18 +3,15 @@ package io.staleguard.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import io.staleguard.StaleSessionFilter;
+import io.staleguard.testing.LogCapture;
 import jakarta.servlet.ServletContextEvent;
 
 /** C3: a setting that is no key, in any source the filters read, is reported at start-up instead of silently ignored. */
@@ -56,30 +53,9 @@ class UnknownKeyWarningTest {
     }
 
     private static List<String> warningsOf(Runnable action) {
-        List<String> warnings = new ArrayList<>();
-        Logger logger = Logger.getLogger("io.staleguard");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(r.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
-        try {
+        try (LogCapture log = new LogCapture()) {
             action.run();
-        } finally {
-            logger.removeHandler(capture);
+            return log.messages(Level.WARNING);
         }
-        return warnings;
     }
 }
