@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import javax.management.ObjectName;
 
@@ -76,12 +75,12 @@ public final class Engine implements AutoCloseable {
         this.rolling = rolling;
         this.store = store;
         this.events = new Events(context, applicationLoader);
-        this.counters = shared(context, Counters.class.getName(), Counters.class, Counters::new);
-        this.unavailableWarnings = shared(context, Throttle.class.getName() + ".store-unavailable",
+        this.counters = ContextAttributes.shared(context, Counters.class.getName(), Counters.class, Counters::new);
+        this.unavailableWarnings = ContextAttributes.shared(context, Throttle.class.getName() + ".store-unavailable",
                 Throttle.class, () -> new Throttle(1, TimeUnit.MINUTES));
-        this.loopWarnings = shared(context, Throttle.class.getName() + ".loop-guard",
+        this.loopWarnings = ContextAttributes.shared(context, Throttle.class.getName() + ".loop-guard",
                 Throttle.class, () -> new Throttle(1, TimeUnit.MINUTES));
-        this.recentlyEnded = shared(context, RecentlyEnded.class.getName(), RecentlyEnded.class,
+        this.recentlyEnded = ContextAttributes.shared(context, RecentlyEnded.class.getName(), RecentlyEnded.class,
                 () -> new RecentlyEnded(settings.retryWindow));
         this.cookiePath = settings.contextPath.isEmpty() ? "/" : settings.contextPath;
         this.cookieExpiry = new CookieExpiry(settings);
@@ -102,16 +101,13 @@ public final class Engine implements AutoCloseable {
         RollingSettings rolling = RollingSettings.read(config);
         SessionStore store = Stores.resolve(context, loader, rolling);
         Engine engine = new Engine(context, settings, rolling, store, loader);
-        synchronized (context) {
-            if (context.getAttribute(CONTEXT_ATTRIBUTE) == null) {
-                context.setAttribute(CONTEXT_ATTRIBUTE, engine);
-                if (filterName != null || StartupCheck.closesEngines(context)) {
-                    engine.registerMBean();
-                } else if (Log.once(context, Log.JMX_FAILED)) {
-                    Log.info(Log.JMX_FAILED, "Staleguard counters for %s are not registered in JMX: no Staleguard "
-                            + "filter and no io.staleguard.internal.StartupCheck listener runs in this application, so "
-                            + "nothing would unregister them when it is undeployed.", describe(context));
-                }
+        if (ContextAttributes.setIfAbsent(context, CONTEXT_ATTRIBUTE, engine)) {
+            if (filterName != null || StartupCheck.closesEngines(context)) {
+                engine.registerMBean();
+            } else if (Log.once(context, Log.JMX_FAILED)) {
+                Log.info(Log.JMX_FAILED, "Staleguard counters for %s are not registered in JMX: no Staleguard "
+                        + "filter and no io.staleguard.internal.StartupCheck listener runs in this application, so "
+                        + "nothing would unregister them when it is undeployed.", describe(context));
             }
         }
         if (settings.restartCookie.isGenerated() && !settings.restartCapturePaths.isEmpty()
@@ -143,19 +139,6 @@ public final class Engine implements AutoCloseable {
         return config.value(ConfigKey.MAX_COOKIE_AGE) != null ? Rolling.Mode.CAP_ONLY : Rolling.Mode.OFF;
     }
 
-    /** The context's one instance of a per-application object, kept as a context attribute named {@code name}. */
-    private static <T> T shared(ServletContext context, String name, Class<T> type, Supplier<T> create) {
-        synchronized (context) {
-            Object existing = context.getAttribute(name);
-            if (type.isInstance(existing)) {
-                return type.cast(existing);
-            }
-            T created = create.get();
-            context.setAttribute(name, created);
-            return created;
-        }
-    }
-
     /**
      * Reads and validates the configuration without starting anything (C3, {@link StartupCheck}).
      *
@@ -177,10 +160,10 @@ public final class Engine implements AutoCloseable {
         if (existing instanceof Engine engine) {
             return engine;
         }
-        synchronized (context) {
-            existing = context.getAttribute(CONTEXT_ATTRIBUTE);
-            return existing instanceof Engine engine ? engine : start(context, null, name -> null);
-        }
+        // Started outside any lock (reading the configuration may look up a DataSource); when two requests race, the
+        // engine published first is the one both use.
+        Engine started = start(context, null, name -> null);
+        return context.getAttribute(CONTEXT_ATTRIBUTE) instanceof Engine published ? published : started;
     }
 
     static ClassLoader applicationLoader(ServletContext context) {
@@ -726,11 +709,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (context) {
-            if (context.getAttribute(CONTEXT_ATTRIBUTE) == this) {
-                context.removeAttribute(CONTEXT_ATTRIBUTE);
-            }
-        }
+        ContextAttributes.removeIfSame(context, CONTEXT_ATTRIBUTE, this);
         Jmx.unregister(registeredAs);
         registeredAs = null;
     }

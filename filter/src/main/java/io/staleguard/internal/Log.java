@@ -56,14 +56,7 @@ public final class Log {
      * container initialises each filter after the start-up check; their start-up lines belong to the deployment.
      */
     public static boolean once(ServletContext context, String id) {
-        String attribute = ONCE_ATTRIBUTE + id;
-        synchronized (context) {
-            if (context.getAttribute(attribute) != null) {
-                return false;
-            }
-            context.setAttribute(attribute, Boolean.TRUE);
-            return true;
-        }
+        return ContextAttributes.setIfAbsent(context, ONCE_ATTRIBUTE + id, Boolean.TRUE);
     }
 
     public static boolean isDebugEnabled() {

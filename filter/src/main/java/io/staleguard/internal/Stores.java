@@ -23,9 +23,6 @@ import jakarta.servlet.ServletContext;
  */
 final class Stores {
 
-    /** Guards only the check-and-publish of the context attribute: never a container object, never held during I/O. */
-    private static final Object PUBLISHING = new Object();
-
     private Stores() {
     }
 
@@ -44,17 +41,10 @@ final class Stores {
         if (published != null || settings.store == null) {
             return published;
         }
-        // The JNDI look-up and the table check are I/O: they run before the lock, which only guards publishing. Two
+        // The JNDI look-up and the table check are I/O: they run before the check-and-publish. Two
         // filters starting at once may both build a store; the first one published is the one everybody uses.
         SessionStore created = settings.memoryStore() ? new InMemorySessionStore() : jdbc(settings);
-        synchronized (PUBLISHING) {
-            published = published(context);
-            if (published != null) {
-                return published;
-            }
-            context.setAttribute(SessionStore.ATTRIBUTE, created);
-            return created;
-        }
+        return ContextAttributes.setIfAbsent(context, SessionStore.ATTRIBUTE, created) ? created : published(context);
     }
 
     /** @return the store published as the context attribute, or null */
