@@ -61,6 +61,7 @@ public final class Engine implements AutoCloseable {
     private final Throttle loopWarnings;
     private final CookieExpiry cookieExpiry;
     private final LoopGuard loopGuard;
+    private final RestartFlow restartFlow;
     /** Shared like the counters: the sessions ended within the retry window (E1 once, I1 burst, S3 delete once). */
     private final RecentlyEnded recentlyEnded;
     private final String cookiePath;
@@ -85,6 +86,7 @@ public final class Engine implements AutoCloseable {
         this.cookiePath = settings.contextPath.isEmpty() ? "/" : settings.contextPath;
         this.cookieExpiry = new CookieExpiry(settings);
         this.loopGuard = new LoopGuard(settings, loopWarnings);
+        this.restartFlow = new RestartFlow(settings, this::clock);
     }
 
     /**
@@ -477,18 +479,7 @@ public final class Engine implements AutoCloseable {
 
     /** B7: remembers a flow's starting GET in the signed restart cookie. */
     public void captureRestart(HttpServletRequest request, HttpServletResponse response) {
-        String target = RestartTargets.currentRequest(requestPath(request), request.getQueryString());
-        if (target == null) {
-            return;
-        }
-        Instant now = clock.instant();
-        String name = cookieName(request, RestartCookie.NAME);
-        String header = SetCookie.of(name, settings.restartCookie.sign(settings.contextPath, target, now))
-                .path(cookiePath).secure(settings.secure(request, name)).sameSite(settings.sameSite).header();
-        response.addHeader("Set-Cookie", header);
-        RequestState state = RequestState.of(request);
-        state.capturedHeader = header;
-        state.capturedTarget = target;
+        restartFlow.capture(request, response);
     }
 
     /**
@@ -536,18 +527,18 @@ public final class Engine implements AutoCloseable {
         RequestKind kind = RequestKind.of(request);
         String claim = state.identityClaim;
         Instant now = clock.instant();
-        boolean loop = loopGuard.markerPresent(request, cookieName(request, RETRY_COOKIE), claim, now);
+        boolean loop = loopGuard.markerPresent(request, restartFlow.cookieName(request, RETRY_COOKIE), claim, now);
 
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         Set<String> expired = cookieExpiry.expireCookies(request, headers);
         // B6 with only the retry marker left: the same URL just failed after a restart with no cookie to blame (the
         // drop-in with nothing configured, on a page that needs a session), so the page links to the context root.
-        String target = restartTarget(request, kind, restartOverride, loop && expired.isEmpty());
+        String target = restartFlow.target(request, kind, restartOverride, loop && expired.isEmpty());
         if (state.capturedHeader != null) {
             headers.add(Responses.header("Set-Cookie", state.capturedHeader));
         }
         if (!loop) {
-            String name = cookieName(request, RETRY_COOKIE);
+            String name = restartFlow.cookieName(request, RETRY_COOKIE);
             headers.add(Responses.header("Set-Cookie", SetCookie.of(name,
                     now.getEpochSecond() + (claim == null ? "" : "." + claim)).path(cookiePath)
                     .maxAge(settings.retryWindow, now).secure(settings.secure(request, name))
@@ -637,70 +628,6 @@ public final class Engine implements AutoCloseable {
             }
         }
         return request.getRequestedSessionId();
-    }
-
-    /**
-     * B5: the first target that applies; every one is same-origin by construction or by check.
-     *
-     * @param sameUrlFailed the same URL just failed again after a restart with no cookie to blame: the context root
-     *        stands in for it
-     */
-    String restartTarget(HttpServletRequest request, RequestKind kind, String restartOverride, boolean sameUrlFailed) {
-        if (restartOverride != null && RestartTargets.isSafe(restartOverride)) {
-            return settings.contextPath + restartOverride;
-        }
-        RequestState state = RequestState.peek(request);
-        if (state != null && state.capturedTarget != null) {
-            return state.capturedTarget;
-        }
-        RestartCookie.Verified verified = newestRestartCookie(request);
-        if (verified != null) {
-            return verified.target();
-        }
-        if (settings.restartUrl != null) {
-            return settings.restartUrl;
-        }
-        if (kind == RequestKind.NAVIGATION && "GET".equals(request.getMethod()) && !sameUrlFailed) {
-            String current = RestartTargets.currentRequest(requestPath(request), request.getQueryString());
-            if (current != null) {
-                return current;
-            }
-        }
-        return RestartTargets.contextRoot(settings.contextPath);
-    }
-
-    /**
-     * B7: of the restart cookies that verify, the one signed last. The Cookie header carries no paths; a browser lists
-     * the cookie with the longest path first, which is where a cookie planted from a sibling subdomain with a longer
-     * path would be, so the first one is not the one to trust. Ties keep the browser's order.
-     */
-    private RestartCookie.Verified newestRestartCookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        String name = cookieName(request, RestartCookie.NAME);
-        Instant now = clock.instant();
-        RestartCookie.Verified newest = null;
-        for (Cookie c : cookies) {
-            if (name.equals(c.getName())) {
-                RestartCookie.Verified verified = settings.restartCookie.verify(settings.contextPath, c.getValue(), now);
-                if (verified != null && (newest == null || verified.issuedEpochSecond() > newest.issuedEpochSecond())) {
-                    newest = verified;
-                }
-            }
-        }
-        return newest;
-    }
-
-    /**
-     * B6, B7: the name of Staleguard's own cookies on this request. On HTTPS in an application at the root of the
-     * host, {@code __Host-} + {@code base}: browsers accept such a cookie only with Secure, Path=/ and no Domain, so
-     * neither a sibling subdomain nor a plain-HTTP response can plant or overwrite it. Elsewhere the plain name (a
-     * {@code __Host-} cookie must have Path=/, which would share it with every other application on the host).
-     */
-    String cookieName(HttpServletRequest request, String base) {
-        return "/".equals(cookiePath) && settings.secure(request, base) ? "__Host-" + base : base;
     }
 
     private void registerMBean() {
