@@ -1,5 +1,8 @@
 package io.staleguard.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Locale;
 
 import jakarta.servlet.SessionCookieConfig;
@@ -16,6 +19,16 @@ import jakarta.servlet.http.Cookie;
  * @param sameSite the SameSite value as written ({@code Strict}, {@code Lax}, {@code None}), or null when absent
  */
 record CookieAttributes(String path, String domain, boolean secure, boolean httpOnly, String sameSite) {
+
+    /**
+     * {@code Cookie.getAttribute} and {@code SessionCookieConfig.getAttribute} are Servlet 6.0; a Servlet 4.0
+     * container (staleguard-filter-javax on Tomcat 9 or WildFly 26) has neither, and a class that named them would
+     * fail there with {@code NoSuchMethodError}. So they are looked up once, here, and called through method handles
+     * where they exist. On Servlet 4.0 the API cannot carry SameSite at all (applications write it in a raw
+     * {@code Set-Cookie}, which {@link #fromHeader} reads).
+     */
+    private static final MethodHandle COOKIE_ATTRIBUTE = attributeGetter(Cookie.class);
+    private static final MethodHandle CONFIG_ATTRIBUTE = attributeGetter(SessionCookieConfig.class);
 
     /** @return the attributes of a raw {@code Set-Cookie} value */
     static CookieAttributes fromHeader(String setCookie) {
@@ -50,7 +63,7 @@ record CookieAttributes(String path, String domain, boolean secure, boolean http
         String domain = cookie.getDomain() != null && CookieSpec.isDomain(cookie.getDomain()) ? cookie.getDomain()
                 : null;
         return new CookieAttributes(path, domain, cookie.getSecure(), cookie.isHttpOnly(),
-                sameSite(cookie.getAttribute("SameSite")));
+                sameSite(attribute(COOKIE_ATTRIBUTE, cookie)));
     }
 
     /**
@@ -58,11 +71,38 @@ record CookieAttributes(String path, String domain, boolean secure, boolean http
      *         before Servlet 6 has no SameSite there)
      */
     static CookieAttributes fromContainer(SessionCookieConfig config, String path, String domain) {
+        if (CONFIG_ATTRIBUTE == null) {
+            return null;
+        }
         try {
             return new CookieAttributes(path, domain, config.isSecure(), config.isHttpOnly(),
-                    sameSite(config.getAttribute("SameSite")));
+                    sameSite(attribute(CONFIG_ATTRIBUTE, config)));
         } catch (RuntimeException | LinkageError olderContainer) {
             return null;
+        }
+    }
+
+    /** {@code type.getAttribute(String)}, or null when the container's Servlet API has none (before 6.0). */
+    private static MethodHandle attributeGetter(Class<?> type) {
+        try {
+            return MethodHandles.publicLookup().findVirtual(type, "getAttribute",
+                    MethodType.methodType(String.class, String.class));
+        } catch (NoSuchMethodException | IllegalAccessException servlet4) {
+            return null;
+        }
+    }
+
+    /** The SameSite attribute through {@code getter}, or null without one. */
+    private static String attribute(MethodHandle getter, Object cookieOrConfig) {
+        if (getter == null) {
+            return null;
+        }
+        try {
+            return (String) getter.invoke(cookieOrConfig, "SameSite");
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable impossible) {
+            throw new IllegalStateException(impossible); // getAttribute declares no checked exception
         }
     }
 

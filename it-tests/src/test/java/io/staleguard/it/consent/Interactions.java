@@ -24,6 +24,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class Interactions {
 
+    private static final boolean COOKIE_ATTRIBUTES = cookieAttributes();
+
     static final String COOKIE = "_interaction";
     static final String SIGNATURE_COOKIE = "_interaction.sig";
     /** Context-param: the Path of the interaction cookies; default {@code <context>/interaction}. */
@@ -119,8 +121,24 @@ final class Interactions {
         cookie.setPath(cookiePath);
         cookie.setHttpOnly(true);
         cookie.setMaxAge(maxAge);
-        cookie.setAttribute("SameSite", "Lax");
+        if (COOKIE_ATTRIBUTES) {
+            cookie.setAttribute("SameSite", "Lax");
+        }
         return cookie;
+    }
+
+    /**
+     * Whether the container's {@code Cookie} has {@code setAttribute} (Servlet 6). On a Servlet 4 container (Tomcat 9,
+     * WildFly 26, where the suite runs rewritten to javax) it has not, and the provider's cookies go without SameSite,
+     * as a legacy application's do.
+     */
+    private static boolean cookieAttributes() {
+        try {
+            Cookie.class.getMethod("setAttribute", String.class, String.class);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private String sign(String value) {

@@ -1,13 +1,12 @@
 package io.staleguard.it.sso;
 
+import static io.staleguard.it.sso.IdentitySwitches.home;
+import static io.staleguard.it.sso.IdentitySwitches.signedInAs;
 import static io.staleguard.it.sso.SsoApp.ALICE;
 import static io.staleguard.it.sso.SsoApp.BOB;
 import static io.staleguard.it.sso.SsoApp.HEADER;
-import static io.staleguard.it.support.SetCookie.assertExpiredOnce;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,8 +18,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.staleguard.it.sso.SsoApp.Variant;
 import io.staleguard.it.support.AppEvents;
@@ -36,8 +33,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Incident 3, identity switch behind an SSO proxy, over HTTP on a real server. The proxy is the test client on
@@ -57,13 +54,11 @@ class IdentitySwitchIT {
 
     /** Not in {@code trusted-proxies=127.0.0.1/32}, but a loopback address, so the test can speak from it. */
     private static final String UNTRUSTED = "127.0.0.2";
-    private static final String TRUSTED = "127.0.0.1";
+    private static final String TRUSTED = IdentitySwitches.TRUSTED;
 
     /** Header values that are patterns in some query language, and must be nobody's address here (I2). */
     private static final List<String> WILDCARDS = List.of("%@%.%", "%", "%@example.com", "_ob@example.com",
             "b_b@example.com", "*", "*@example.com", "bob@example.co_", "bob@example.com%", ".*");
-
-    private static final Pattern USER = Pattern.compile("<b id=\"user\">([^<]*)</b>");
 
     @Deployment(name = PLAIN, testable = false)
     static WebArchive plain() {
@@ -100,63 +95,14 @@ class IdentitySwitchIT {
     @DisplayName("I1 B3 B4 E1 E2: the proxy now vouches for B → 303 to the same URL, A's session ended "
             + "(IDENTITY_CHANGED), A's cookie expired; the application then serves B")
     void identitySwitchFlushesTheSession(@ArquillianResource @OperateOnDeployment(GUARDED) URL base) throws Exception {
-        String context = SsoApp.contextPath(base);
-        Browser browser = new Browser().proxyHeader(HEADER, ALICE);
-        assertEquals(ALICE, signedInAs(browser.open(home(base))));
-        String aliceSession = browser.cookie("JSESSIONID");
-        int eventsBefore = AppEvents.of(base).size();
-        ServerLog log = ServerLog.mark(base);
-
-        browser.proxyHeader(HEADER, BOB);
-        HttpResponse<String> flush = browser.get(URI.create(base + "home?tab=recent"));
-
-        assertEquals(303, flush.statusCode(), flush::body);
-        assertEquals(context + "/home?tab=recent", flush.headers().firstValue("Location").orElse(null));
-        assertEquals("no-store", flush.headers().firstValue("Cache-Control").orElse(null));
-        assertExpiredOnce(flush, "JSESSIONID", context);
-        assertEquals(List.of(), browser.cookies("JSESSIONID"), browser.jar());
-        List<AppEvents.Ended> events = AppEvents.of(base);
-        assertEquals(eventsBefore + 1, events.size(), events::toString);
-        AppEvents.Ended ended = events.get(events.size() - 1);
-        assertEquals("IDENTITY_CHANGED", ended.reason());
-        assertEquals(context + "/home", ended.requestPath());
-        assertFalse(aliceSession.contains(ended.sessionIdHash()), "a hash, not the id");
-
-        HttpResponse<String> bobHome = browser.follow(flush);
-        assertEquals(200, bobHome.statusCode(), browser.history()::toString);
-        assertEquals(BOB, signedInAs(bobHome), bobHome::body);
-        assertNotEquals(aliceSession, browser.cookie("JSESSIONID"), "B got a session of his own");
-        assertTrue(browser.statuses().stream().allMatch(s -> s < 400), browser.history()::toString);
-        assertEquals(eventsBefore + 1, AppEvents.of(base).size(), "signing B in ended nothing");
-
-        // A's session is gone on the server too: its id no longer means anyone.
-        RawHttp.Response replay = RawHttp.get(TRUSTED, base, "home", "Cookie", "JSESSIONID=" + aliceSession);
-        assertEquals(401, replay.status(), replay::body);
-        assertNull(signedInAs(replay.body()), replay::body);
-        assertFalse(log.since().contains(aliceSession), "E2: session id logged");
+        IdentitySwitches.pageLoadRestartsAsTheNewUser(base);
     }
 
     @Test
     @DisplayName("I1 B4: an API call after the switch → 401 problem+json, reason IDENTITY_CHANGED, Session-Restart; "
             + "following Session-Restart (what staleguard.js does) signs B in")
     void identitySwitchOnAnApiCall(@ArquillianResource @OperateOnDeployment(GUARDED) URL base) throws Exception {
-        String context = SsoApp.contextPath(base);
-        Browser browser = new Browser().proxyHeader(HEADER, ALICE);
-        assertEquals(ALICE, signedInAs(browser.open(home(base))));
-
-        browser.proxyHeader(HEADER, BOB);
-        HttpResponse<String> problem = browser.fetch("GET", URI.create(base + "api/docs?n=1"), null);
-
-        assertEquals(401, problem.statusCode(), problem::body);
-        assertTrue(problem.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-        String restart = problem.headers().firstValue("Session-Restart").orElse(null);
-        assertEquals(context + "/home", restart);
-        assertTrue(problem.body().contains("\"reason\":\"IDENTITY_CHANGED\""), problem::body);
-        assertExpiredOnce(problem, "JSESSIONID", context);
-
-        HttpResponse<String> restarted = browser.open(problem.uri().resolve(restart));
-        assertEquals(200, restarted.statusCode(), browser.history()::toString);
-        assertEquals(BOB, signedInAs(restarted));
+        IdentitySwitches.apiCallGetsAProblemWithSessionRestart(base);
     }
 
     @Test
@@ -298,19 +244,6 @@ class IdentitySwitchIT {
                 () -> script.headers().map().toString());
         assertTrue(script.body().contains("Session-Restart") && script.body().contains("location.replace"),
                 script::body);
-    }
-
-    private static URI home(URL base) {
-        return URI.create(base + "home");
-    }
-
-    private static String signedInAs(HttpResponse<String> page) {
-        return signedInAs(page.body());
-    }
-
-    private static String signedInAs(String body) {
-        Matcher m = USER.matcher(body);
-        return m.find() ? m.group(1) : null;
     }
 
     /** The Max-Age of every JSESSIONID Set-Cookie that has one. */
