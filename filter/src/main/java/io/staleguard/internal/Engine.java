@@ -55,8 +55,8 @@ public final class Engine implements AutoCloseable {
     private final SessionStore store;
     private final Events events;
     private final Counters counters;
-    /** Shared by the engines of a context, like the counters: one warning a minute per application. */
-    private final Throttle unavailableWarnings;
+    /** Its warning throttle is shared by the engines of a context, like the counters: one SG0010 a minute per application. */
+    private final StoreOutages outages;
     /** Shared like the counters: SG0003 at most once a minute per application, however many browsers loop. */
     private final Throttle loopWarnings;
     private final CookieExpiry cookieExpiry;
@@ -77,8 +77,9 @@ public final class Engine implements AutoCloseable {
         this.store = store;
         this.events = new Events(context, applicationLoader);
         this.counters = ContextAttributes.shared(context, Counters.class.getName(), Counters.class, Counters::new);
-        this.unavailableWarnings = ContextAttributes.shared(context, Throttle.class.getName() + ".store-unavailable",
-                Throttle.class, () -> new Throttle(1, TimeUnit.MINUTES));
+        this.outages = new StoreOutages(store, counters, ContextAttributes.shared(context,
+                Throttle.class.getName() + ".store-unavailable", Throttle.class,
+                () -> new Throttle(1, TimeUnit.MINUTES)));
         this.loopWarnings = ContextAttributes.shared(context, Throttle.class.getName() + ".loop-guard",
                 Throttle.class, () -> new Throttle(1, TimeUnit.MINUTES));
         this.recentlyEnded = ContextAttributes.shared(context, RecentlyEnded.class.getName(), RecentlyEnded.class,
@@ -331,35 +332,9 @@ public final class Engine implements AutoCloseable {
         return ids != null ? ids : first != null ? List.of(first) : List.of();
     }
 
-    /**
-     * Counts a store outage and warns about it, at most once a minute per application (T1: it is never taken for a
-     * gone session). Only Staleguard's own messages are logged; for other exceptions, class names only, since a
-     * driver's message may quote parameters, and parameters may be session ids.
-     */
+    /** T1: counts a store outage and warns about it ({@link StoreOutages}). */
     void unavailable(Throwable thrown) {
-        counters.unavailable.increment();
-        long heldBack = unavailableWarnings.pass();
-        if (heldBack >= 0) {
-            Log.warn(Log.STORE_UNAVAILABLE, "The session store %s is unavailable (%s). Requests proceed without rolling "
-                    + "or detection until it answers; no session is ended because of it.%s",
-                    store == null ? "or another dependency" : store, describe(thrown),
-                    heldBack > 0 ? " (" + heldBack + " more since the last warning)" : "");
-        }
-    }
-
-    private static String describe(Throwable thrown) {
-        StringBuilder b = new StringBuilder();
-        int depth = 0;
-        for (Throwable t = thrown; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause(), depth++) {
-            if (b.length() > 0) {
-                b.append(" <- ");
-            }
-            b.append(t.getClass().getName());
-            if (t instanceof StoreUnavailableException && t.getMessage() != null) {
-                b.append(": ").append(Log.printable(t.getMessage(), 300));
-            }
-        }
-        return b.toString();
+        outages.report(thrown);
     }
 
     /**
