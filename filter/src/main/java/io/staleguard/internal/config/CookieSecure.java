@@ -3,20 +3,9 @@ package io.staleguard.internal.config;
 /** The {@code cookie-secure} setting: the Secure attribute of the cookies Staleguard writes. */
 public enum CookieSecure implements Choice {
     /** Secure when the request is secure. */
-    AUTO("auto"),
-    TRUE("true"),
-    FALSE("false");
-
-    private final String spelled;
-
-    CookieSecure(String spelled) {
-        this.spelled = spelled;
-    }
-
-    @Override
-    public String spelled() {
-        return spelled;
-    }
+    AUTO,
+    TRUE,
+    FALSE;
 
     /** @return whether a cookie written in answer to a request that {@code requestSecure} describes is Secure */
     public boolean secure(boolean requestSecure) {

@@ -3,18 +3,7 @@ package io.staleguard.internal.config;
 /** The {@code on-unavailable} setting: what a transient failure becomes (T1). */
 public enum OnUnavailable implements Choice {
     /** A 503 with Retry-After. */
-    RETRY_LATER("retry-later"),
+    RETRY_LATER,
     /** The exception, for the application's own error handling. */
-    PROPAGATE("propagate");
-
-    private final String spelled;
-
-    OnUnavailable(String spelled) {
-        this.spelled = spelled;
-    }
-
-    @Override
-    public String spelled() {
-        return spelled;
-    }
+    PROPAGATE
 }
