@@ -40,23 +40,8 @@ public final class Settings {
         contextPath = context.getContextPath();
         String defaultPath = contextPath.isEmpty() ? "/" : contextPath;
 
-        ConfigReader.Value session = config.value(ConfigKey.SESSION_COOKIE);
-        if (session == null) {
-            sessionCookie = containerSessionCookie(context.getSessionCookieConfig(), defaultPath);
-        } else {
-            List<CookieSpec> specs = CookieSpec.parseAll(session, defaultPath);
-            if (specs.size() != 1 || specs.get(0).prefix()) {
-                throw session.invalid("it must name exactly one cookie, without '*'", "JSESSIONID;path=/app");
-            }
-            sessionCookie = specs.get(0);
-        }
-        List<CookieSpec> all = new ArrayList<>();
-        all.add(sessionCookie);
-        ConfigReader.Value more = config.value(ConfigKey.COOKIES);
-        if (more != null) {
-            all.addAll(CookieSpec.parseAll(more, defaultPath));
-        }
-        cookies = List.copyOf(all);
+        cookies = cookieSpecs(context, config, defaultPath);
+        sessionCookie = cookies.get(0);
 
         cookieSecure = config.choice(ConfigKey.COOKIE_SECURE, CookieSecure.class);
         CookieSameSite sameSiteValue = config.choice(ConfigKey.COOKIE_SAME_SITE, CookieSameSite.class);
@@ -95,6 +80,28 @@ public final class Settings {
      */
     public static Settings read(ServletContext context, ConfigReader config) {
         return new Settings(context, config);
+    }
+
+    /** @return the session cookie (configured, else the container's), then the configured {@code cookies} */
+    private static List<CookieSpec> cookieSpecs(ServletContext context, ConfigReader config, String defaultPath) {
+        CookieSpec sessionCookie;
+        ConfigReader.Value session = config.value(ConfigKey.SESSION_COOKIE);
+        if (session == null) {
+            sessionCookie = containerSessionCookie(context.getSessionCookieConfig(), defaultPath);
+        } else {
+            List<CookieSpec> specs = CookieSpec.parseAll(session, defaultPath);
+            if (specs.size() != 1 || specs.get(0).prefix()) {
+                throw session.invalid("it must name exactly one cookie, without '*'", "JSESSIONID;path=/app");
+            }
+            sessionCookie = specs.get(0);
+        }
+        List<CookieSpec> all = new ArrayList<>();
+        all.add(sessionCookie);
+        ConfigReader.Value more = config.value(ConfigKey.COOKIES);
+        if (more != null) {
+            all.addAll(CookieSpec.parseAll(more, defaultPath));
+        }
+        return List.copyOf(all);
     }
 
     private static CookieSpec containerSessionCookie(SessionCookieConfig scc, String defaultPath) {
