@@ -199,6 +199,7 @@ class RegistrationTest {
                     case "getName" -> name;
                     case "getClassName" -> className;
                     case "getInitParameter" -> initParams.get((String) args[0]);
+                    case "getInitParameters" -> initParams;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

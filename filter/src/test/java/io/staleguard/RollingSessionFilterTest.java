@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterConfig;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-import io.staleguard.internal.Engine;
+import io.staleguard.internal.RequestState;
 import io.staleguard.internal.SetCookies;
 import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.SessionStore;
@@ -237,7 +237,7 @@ class RollingSessionFilterTest {
             RawResponse r = app.run(req, ok());
             assertEquals(200, r.getStatus());
             assertTrue(r.headers("Set-Cookie").isEmpty(), r.headers("Set-Cookie").toString());
-            assertNull(req.getAttribute(Engine.ROLLING_ALIVE), "StaleSessionFilter, mapped first, has checked already: "
+            assertNull(RequestState.rollingAliveOf(req), "StaleSessionFilter, mapped first, has checked already: "
                     + "nothing to hand on (mapped after it, markedStaleForB2)");
             assertEquals(1, app.counters().getGone());
             assertTrue(memory.lookup(id).isEmpty(), "never re-created");

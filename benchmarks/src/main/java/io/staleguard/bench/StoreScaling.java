@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import io.staleguard.store.InMemorySessionStore;
-import io.staleguard.store.ScalingAccess;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoredSession;
 
@@ -20,7 +19,7 @@ import io.staleguard.store.StoredSession;
  * 43-character ids (256 random bits in base64url), the heap the store retains per session (used heap after repeated
  * {@code System.gc()} before and after filling it, from the {@link MemoryMXBean}), the time to create the records,
  * single-thread {@code touchIfPresent} throughput at that size, and the sweep pause: one {@code sweep()} when half of
- * the records have expired (the store's clock is moved 30 minutes on, through {@link ScalingAccess}). FULL: all three
+ * the records have expired (the store's clock is moved 30 minutes on, through a {@link SettableClock}). FULL: all three
  * sizes, 2 s of touches each, about 30 s; needs {@code -Xmx2g} (the full run passes it). SMOKE: 10k only, 200 ms of
  * touches, about 2 s.
  */
@@ -110,8 +109,8 @@ final class StoreScaling implements Part {
         String[] ids = ids(n, 42L + n);
         long afterIds = usedHeap(memory);
 
-        ScalingAccess.SettableClock clock = new ScalingAccess.SettableClock(T0);
-        InMemorySessionStore store = ScalingAccess.store(n, clock);
+        SettableClock clock = new SettableClock(T0);
+        InMemorySessionStore store = new InMemorySessionStore(n, clock);
         StoredSession shortLived = new StoredSession(T0, SHORT, T0.plus(Duration.ofHours(12)));
         StoredSession longLived = new StoredSession(T0, LONG, T0.plus(Duration.ofHours(12)));
         long start = System.nanoTime();

@@ -18,11 +18,6 @@ public final class Classifier {
 
     public static final String VIEW_EXPIRED = "jakarta.faces.application.ViewExpiredException";
 
-    public static final List<String> DEFAULT_STALE = List.of(VIEW_EXPIRED);
-    public static final List<String> DEFAULT_TRANSIENT = List.of("java.sql.SQLTransientException",
-            "java.sql.SQLRecoverableException", "java.net.SocketTimeoutException",
-            "java.util.concurrent.TimeoutException");
-
     private static final int MAX_DEPTH = 64;
 
     /** What to do about a throwable. */
@@ -75,11 +70,11 @@ public final class Classifier {
         return false;
     }
 
-    /** @throws ConfigException if an item is not a Java class name */
-    public static List<String> classNames(ConfigReader.Value value, List<String> defaults) {
-        if (value == null) {
-            return defaults;
-        }
+    /**
+     * @param value a configured list, or the key's default
+     * @throws ConfigException if an item is not a Java class name
+     */
+    public static List<String> classNames(ConfigReader.Value value) {
         List<String> names = ConfigReader.split(value.raw());
         for (String name : names) {
             if (!name.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"

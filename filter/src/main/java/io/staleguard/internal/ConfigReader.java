@@ -8,16 +8,20 @@ import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 
+import io.staleguard.internal.config.Choice;
+import io.staleguard.internal.config.ConfigKey;
+import io.staleguard.spi.ExternalConfig;
+
 /**
  * Reads raw configuration values in Staleguard's precedence order: filter init-param {@code key}, then context-param
  * {@code staleguard.key}, then each {@link ExternalConfig} (MicroProfile Config) as {@code staleguard.key}.
- * A blank value counts as not set. Parsing helpers throw {@link ConfigException} naming the source, the value, the rule
- * and an example.
+ * A blank value counts as not set. The typed getters take a {@link ConfigKey}, whose default applies when no source
+ * sets the key; they throw {@link ConfigException} naming the source, the value, the rule and an example.
  */
 public final class ConfigReader {
 
     /** Prefix of every context-param and MicroProfile Config property. */
-    public static final String PREFIX = "staleguard.";
+    public static final String PREFIX = ConfigKey.PREFIX;
 
     private final String filterName;
     private final Function<String, String> initParams;
@@ -62,9 +66,20 @@ public final class ConfigReader {
         return value(key, false);
     }
 
-    /** Like {@link #value(String)}, for values that must never appear in messages. */
-    public Value secretValue(String key) {
-        return value(key, true);
+    /** @return the value of {@code key} from the first source that sets it, or null */
+    public Value value(ConfigKey key) {
+        return value(key.key(), false);
+    }
+
+    /** Like {@link #value(ConfigKey)}, for values that must never appear in messages. */
+    public Value secretValue(ConfigKey key) {
+        return value(key.key(), true);
+    }
+
+    /** @return the configured value of {@code key}, else its default as a value named as the default; null if neither */
+    public Value valueOrDefault(ConfigKey key) {
+        Value v = value(key);
+        return v != null || key.defaultValue() == null ? v : new Value(key.key(), key.defaultValue(), "default", false);
     }
 
     private Value value(String key, boolean secret) {
@@ -86,13 +101,9 @@ public final class ConfigReader {
         return null;
     }
 
-    /** @return the comma-separated items of {@code key}, trimmed, empty ones dropped; {@code defaults} when unset */
-    public List<String> list(String key, List<String> defaults) {
-        Value v = value(key);
-        return v == null ? defaults : split(v.raw());
-    }
-
-    public boolean bool(String key, boolean defaultValue) {
+    /** {@code true} or {@code false}, ignoring case; a message about a bad value shows the opposite of the default. */
+    public boolean bool(ConfigKey key) {
+        boolean defaultValue = Boolean.parseBoolean(key.defaultValue());
         Value v = value(key);
         if (v == null) {
             return defaultValue;
@@ -104,36 +115,42 @@ public final class ConfigReader {
         };
     }
 
-    /** A positive ISO-8601 duration such as {@code PT30S} or {@code P7D}. */
-    public Duration duration(String key, Duration defaultValue, String example) {
-        Value v = value(key);
+    /** A positive ISO-8601 duration such as {@code PT30S} or {@code P7D}; the key's default, or null, when unset. */
+    public Duration duration(ConfigKey key) {
+        Value v = valueOrDefault(key);
         if (v == null) {
-            return defaultValue;
+            return null;
         }
         Duration d;
         try {
             d = Duration.parse(v.raw().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw v.invalid("it must be an ISO-8601 duration greater than zero", example);
+            throw v.invalid("it must be an ISO-8601 duration greater than zero", key.errorExample());
         }
         if (d.isNegative() || d.isZero()) {
-            throw v.invalid("it must be an ISO-8601 duration greater than zero", example);
+            throw v.invalid("it must be an ISO-8601 duration greater than zero", key.errorExample());
         }
         return d;
     }
 
-    /** One of {@code allowed} (compared ignoring case), returned as spelled in {@code allowed}. */
-    public String oneOf(String key, String defaultValue, String... allowed) {
-        Value v = value(key);
-        if (v == null) {
-            return defaultValue;
-        }
-        for (String a : allowed) {
-            if (a.equalsIgnoreCase(v.raw())) {
+    /**
+     * One of {@code type}'s words, compared ignoring case; the key's default when unset.
+     *
+     * @param <E> an enum of every allowed word, in the order a message lists them
+     */
+    public <E extends Enum<E> & Choice> E choice(ConfigKey key, Class<E> type) {
+        Value v = valueOrDefault(key);
+        E[] allowed = type.getEnumConstants();
+        for (E a : allowed) {
+            if (a.spelled().equalsIgnoreCase(v.raw())) {
                 return a;
             }
         }
-        throw v.invalid("it must be one of " + String.join(", ", allowed), allowed[0]);
+        List<String> words = new ArrayList<>();
+        for (E a : allowed) {
+            words.add(a.spelled());
+        }
+        throw v.invalid("it must be one of " + String.join(", ", words), key.errorExample());
     }
 
     public static List<String> split(String raw) {

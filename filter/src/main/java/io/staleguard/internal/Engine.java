@@ -1,24 +1,20 @@
 package io.staleguard.internal;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import io.staleguard.EndReason;
 import io.staleguard.SessionEnded;
-import io.staleguard.StaleguardConfig;
+import io.staleguard.internal.config.ConfigKey;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import jakarta.servlet.ServletContext;
@@ -43,26 +39,6 @@ public final class Engine implements AutoCloseable {
     /** Request attribute: a context-relative restart target chosen by the application (the @Interaction value). */
     public static final String RESTART_OVERRIDE = "io.staleguard.restart";
 
-    /** Request attribute: Boolean.TRUE once a recovery response was written, FALSE when it could not be. */
-    static final String RECOVERED = "io.staleguard.recovered";
-    /** Request attributes: the restart cookie header and target captured on this request (B7). */
-    static final String CAPTURED_HEADER = "io.staleguard.restart-captured.header";
-    static final String CAPTURED_TARGET = "io.staleguard.restart-captured.target";
-    /** Request attribute: the hash of the identity a trusted proxy now vouches for, on an I1 recovery. */
-    static final String IDENTITY_CLAIM = "io.staleguard.identity-claim";
-    /**
-     * Request attribute set by {@code RollingSessionFilter}: Boolean.TRUE when its touch found the session alive,
-     * FALSE when every session id the request carried was gone. B2 trusts it instead of asking the store again.
-     */
-    public static final String ROLLING_ALIVE = "io.staleguard.rolling.alive";
-    /**
-     * Request attribute: set once a {@code SessionEnded} was fired for this request, so that one request fires one
-     * event however it ends the session (T3, E1): a logout followed by a stale exception, logout called twice.
-     */
-    static final String ENDED = "io.staleguard.session-ended";
-    /** Request attribute: the store found every session id of this request gone, so a recovery deletes nothing. */
-    static final String CONFIRMED_GONE = "io.staleguard.confirmed-gone";
-
     /**
      * At most this many session cookies of one request are looked up, touched or deleted, the first ones sent (the
      * most specific path first). Two cover the one real case of several, a cookie left on an old path next to the
@@ -79,13 +55,18 @@ public final class Engine implements AutoCloseable {
     private final SessionStore store;
     private final Events events;
     private final Counters counters;
-    /** Shared by the engines of a context, like the counters: one warning a minute per application. */
-    private final Throttle unavailableWarnings;
+    /** Its warning throttle is shared by the engines of a context, like the counters: one SG0010 a minute per application. */
+    private final StoreOutages outages;
     /** Shared like the counters: SG0003 at most once a minute per application, however many browsers loop. */
     private final Throttle loopWarnings;
+    private final CookieExpiry cookieExpiry;
+    private final LoopGuard loopGuard;
+    private final RestartFlow restartFlow;
     /** Shared like the counters: the sessions ended within the retry window (E1 once, I1 burst, S3 delete once). */
     private final RecentlyEnded recentlyEnded;
     private final String cookiePath;
+    /** The one clock of this engine and its {@link Rolling}: issue times, the loop guard's window, events. */
+    private volatile Clock clock = Clock.systemUTC();
     private ObjectName registeredAs;
 
     private Engine(ServletContext context, Settings settings, RollingSettings rolling, SessionStore store,
@@ -95,14 +76,18 @@ public final class Engine implements AutoCloseable {
         this.rolling = rolling;
         this.store = store;
         this.events = new Events(context, applicationLoader);
-        this.counters = shared(context, Counters.class.getName(), Counters.class, Counters::new);
-        this.unavailableWarnings = shared(context, Throttle.class.getName() + ".store-unavailable",
+        this.counters = ContextAttributes.shared(context, Counters.class.getName(), Counters.class, Counters::new);
+        this.outages = new StoreOutages(store, counters, ContextAttributes.shared(context,
+                Throttle.class.getName() + ".store-unavailable", Throttle.class,
+                () -> new Throttle(1, TimeUnit.MINUTES)));
+        this.loopWarnings = ContextAttributes.shared(context, Throttle.class.getName() + ".loop-guard",
                 Throttle.class, () -> new Throttle(1, TimeUnit.MINUTES));
-        this.loopWarnings = shared(context, Throttle.class.getName() + ".loop-guard",
-                Throttle.class, () -> new Throttle(1, TimeUnit.MINUTES));
-        this.recentlyEnded = shared(context, RecentlyEnded.class.getName(), RecentlyEnded.class,
+        this.recentlyEnded = ContextAttributes.shared(context, RecentlyEnded.class.getName(), RecentlyEnded.class,
                 () -> new RecentlyEnded(settings.retryWindow));
         this.cookiePath = settings.contextPath.isEmpty() ? "/" : settings.contextPath;
+        this.cookieExpiry = new CookieExpiry(settings);
+        this.loopGuard = new LoopGuard(settings, loopWarnings);
+        this.restartFlow = new RestartFlow(settings, this::clock);
     }
 
     /**
@@ -119,16 +104,13 @@ public final class Engine implements AutoCloseable {
         RollingSettings rolling = RollingSettings.read(config);
         SessionStore store = Stores.resolve(context, loader, rolling);
         Engine engine = new Engine(context, settings, rolling, store, loader);
-        synchronized (context) {
-            if (context.getAttribute(CONTEXT_ATTRIBUTE) == null) {
-                context.setAttribute(CONTEXT_ATTRIBUTE, engine);
-                if (filterName != null || StartupCheck.closesEngines(context)) {
-                    engine.registerMBean();
-                } else if (Log.once(context, Log.JMX_FAILED)) {
-                    Log.info(Log.JMX_FAILED, "Staleguard counters for %s are not registered in JMX: no Staleguard "
-                            + "filter and no io.staleguard.internal.StartupCheck listener runs in this application, so "
-                            + "nothing would unregister them when it is undeployed.", describe(context));
-                }
+        if (ContextAttributes.setIfAbsent(context, CONTEXT_ATTRIBUTE, engine)) {
+            if (filterName != null || StartupCheck.closesEngines(context)) {
+                engine.registerMBean();
+            } else if (Log.once(context, Log.JMX_FAILED)) {
+                Log.info(Log.JMX_FAILED, "Staleguard counters for %s are not registered in JMX: no Staleguard "
+                        + "filter and no io.staleguard.internal.StartupCheck listener runs in this application, so "
+                        + "nothing would unregister them when it is undeployed.", describe(context));
             }
         }
         if (settings.restartCookie.isGenerated() && !settings.restartCapturePaths.isEmpty()
@@ -154,23 +136,10 @@ public final class Engine implements AutoCloseable {
             Function<String, String> initParams) {
         ConfigReader config = new ConfigReader(filterName, initParams, context::getInitParameter,
                 applicationLoader(context));
-        if (config.bool(StaleguardConfig.ROLLING, false)) {
+        if (config.bool(ConfigKey.ROLLING)) {
             return Rolling.Mode.ROLLING;
         }
-        return config.value(StaleguardConfig.MAX_COOKIE_AGE) != null ? Rolling.Mode.CAP_ONLY : Rolling.Mode.OFF;
-    }
-
-    /** The context's one instance of a per-application object, kept as a context attribute named {@code name}. */
-    private static <T> T shared(ServletContext context, String name, Class<T> type, Supplier<T> create) {
-        synchronized (context) {
-            Object existing = context.getAttribute(name);
-            if (type.isInstance(existing)) {
-                return type.cast(existing);
-            }
-            T created = create.get();
-            context.setAttribute(name, created);
-            return created;
-        }
+        return config.value(ConfigKey.MAX_COOKIE_AGE) != null ? Rolling.Mode.CAP_ONLY : Rolling.Mode.OFF;
     }
 
     /**
@@ -194,10 +163,10 @@ public final class Engine implements AutoCloseable {
         if (existing instanceof Engine engine) {
             return engine;
         }
-        synchronized (context) {
-            existing = context.getAttribute(CONTEXT_ATTRIBUTE);
-            return existing instanceof Engine engine ? engine : start(context, null, name -> null);
-        }
+        // Started outside any lock (reading the configuration may look up a DataSource); when two requests race, the
+        // engine published first is the one both use.
+        Engine started = start(context, null, name -> null);
+        return context.getAttribute(CONTEXT_ATTRIBUTE) instanceof Engine published ? published : started;
     }
 
     static ClassLoader applicationLoader(ServletContext context) {
@@ -210,6 +179,16 @@ public final class Engine implements AutoCloseable {
 
     private static String describe(ServletContext context) {
         return context.getContextPath().isEmpty() ? "the root context" : "context " + context.getContextPath();
+    }
+
+    /** @return the clock every time-dependent decision of this engine and its {@link Rolling} reads */
+    Clock clock() {
+        return clock;
+    }
+
+    /** For tests: a clock that moves when the test says. */
+    public void clock(Clock clock) {
+        this.clock = clock;
     }
 
     public Settings settings() {
@@ -255,7 +234,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** {@link #requestPath} made safe for a log line. */
-    private static String loggablePath(HttpServletRequest request) {
+    static String loggablePath(HttpServletRequest request) {
         return Log.printable(requestPath(request), 200);
     }
 
@@ -270,9 +249,9 @@ public final class Engine implements AutoCloseable {
             return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()
                     && request.getSession(false) == null;
         }
-        Object rolled = request.getAttribute(ROLLING_ALIVE);
-        if (rolled instanceof Boolean alive) {
-            return !alive;
+        Boolean rolled = RequestState.rollingAliveOf(request);
+        if (rolled != null) {
+            return !rolled;
         }
         List<String> ids = sessionIds(request);
         if (ids.isEmpty()) {
@@ -304,7 +283,7 @@ public final class Engine implements AutoCloseable {
      * recovery deletes nothing there: the store work of a detected request stays the detection's.
      */
     public void recoverGone(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        request.setAttribute(CONFIRMED_GONE, Boolean.TRUE);
+        RequestState.of(request).confirmedGone = true;
         recover(request, response, EndReason.NOT_FOUND, null);
     }
 
@@ -353,35 +332,9 @@ public final class Engine implements AutoCloseable {
         return ids != null ? ids : first != null ? List.of(first) : List.of();
     }
 
-    /**
-     * Counts a store outage and warns about it, at most once a minute per application (T1: it is never taken for a
-     * gone session). Only Staleguard's own messages are logged; for other exceptions, class names only, since a
-     * driver's message may quote parameters, and parameters may be session ids.
-     */
+    /** T1: counts a store outage and warns about it ({@link StoreOutages}). */
     void unavailable(Throwable thrown) {
-        counters.unavailable.increment();
-        long heldBack = unavailableWarnings.pass();
-        if (heldBack >= 0) {
-            Log.warn(Log.STORE_UNAVAILABLE, "The session store %s is unavailable (%s). Requests proceed without rolling "
-                    + "or detection until it answers; no session is ended because of it.%s",
-                    store == null ? "or another dependency" : store, describe(thrown),
-                    heldBack > 0 ? " (" + heldBack + " more since the last warning)" : "");
-        }
-    }
-
-    private static String describe(Throwable thrown) {
-        StringBuilder b = new StringBuilder();
-        int depth = 0;
-        for (Throwable t = thrown; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause(), depth++) {
-            if (b.length() > 0) {
-                b.append(" <- ");
-            }
-            b.append(t.getClass().getName());
-            if (t instanceof StoreUnavailableException && t.getMessage() != null) {
-                b.append(": ").append(Log.printable(t.getMessage(), 300));
-            }
-        }
-        return b.toString();
+        outages.report(thrown);
     }
 
     /**
@@ -405,9 +358,9 @@ public final class Engine implements AutoCloseable {
                 }
             }
         }
-        Object gate = request.getAttribute(SessionCookieGate.ATTRIBUTE);
-        if (gate instanceof SessionCookieGate g) {
-            g.gone(ids);
+        RequestState state = RequestState.peek(request);
+        if (state != null && state.gate != null) {
+            state.gate.gone(ids);
         }
         boolean written = false;
         if (response.isCommitted()) {
@@ -416,9 +369,9 @@ public final class Engine implements AutoCloseable {
                     loggablePath(request));
         } else {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
-            Set<String> expired = expireCookies(request, headers);
+            Set<String> expired = cookieExpiry.expireCookies(request, headers);
             if (!expired.contains(settings.sessionCookie.name())) {
-                expire(settings.sessionCookie.name(), settings.sessionCookie, request, headers);
+                cookieExpiry.expire(settings.sessionCookie.name(), settings.sessionCookie, request, headers);
             }
             for (Map.Entry<String, String> h : headers) {
                 response.addHeader(h.getKey(), h.getValue());
@@ -495,23 +448,13 @@ public final class Engine implements AutoCloseable {
         if (RequestKind.of(request) == RequestKind.NAVIGATION && uri.startsWith(settings.contextPath)) {
             sameUrl = RestartTargets.currentRequest(uri.substring(settings.contextPath.length()), request.getQueryString());
         }
-        request.setAttribute(IDENTITY_CLAIM, settings.identity.claimKey(request));
+        RequestState.of(request).identityClaim = settings.identity.claimKey(request);
         recover(request, response, EndReason.IDENTITY_CHANGED, sameUrl);
     }
 
     /** B7: remembers a flow's starting GET in the signed restart cookie. */
     public void captureRestart(HttpServletRequest request, HttpServletResponse response) {
-        String target = RestartTargets.currentRequest(requestPath(request), request.getQueryString());
-        if (target == null) {
-            return;
-        }
-        Instant now = Instant.now();
-        String name = cookieName(request, RestartCookie.NAME);
-        String header = SetCookies.set(name, settings.restartCookie.sign(settings.contextPath, target, now),
-                cookiePath, null, null, now, settings.secure(request, name), true, settings.sameSite);
-        response.addHeader("Set-Cookie", header);
-        request.setAttribute(CAPTURED_HEADER, header);
-        request.setAttribute(CAPTURED_TARGET, target);
+        restartFlow.capture(request, response);
     }
 
     /**
@@ -523,12 +466,12 @@ public final class Engine implements AutoCloseable {
      */
     public boolean recover(HttpServletRequest request, HttpServletResponse response, EndReason reason,
             String restartOverride) throws IOException {
-        Object done = request.getAttribute(RECOVERED);
-        if (done != null) {
-            return (Boolean) done;
+        RequestState state = RequestState.of(request);
+        if (state.recovered != null) {
+            return state.recovered;
         }
         if (response.isCommitted()) {
-            request.setAttribute(RECOVERED, Boolean.FALSE);
+            state.recovered = Boolean.FALSE;
             Log.warn(Log.COMMITTED, "The response to %s was already committed when its session turned out to be "
                     + "stale (%s): its cookies cannot be expired nor the user redirected. Let Staleguard see the "
                     + "failure before the response is written, for example with @Interaction.",
@@ -540,7 +483,7 @@ public final class Engine implements AutoCloseable {
         try {
             response.reset();
         } catch (IllegalStateException committedMeanwhile) {
-            request.setAttribute(RECOVERED, Boolean.FALSE);
+            state.recovered = Boolean.FALSE;
             Log.warn(Log.COMMITTED, "The response to %s was committed while recovering from %s",
                     loggablePath(request), reason);
             return false;
@@ -554,65 +497,40 @@ public final class Engine implements AutoCloseable {
      * that do not write to the servlet response themselves (a JAX-RS method returning a {@code Response}).
      */
     public RecoveryResponse recoverDetached(HttpServletRequest request, EndReason reason, String restartOverride) {
-        request.setAttribute(RECOVERED, Boolean.TRUE);
+        RequestState state = RequestState.of(request);
+        state.recovered = Boolean.TRUE;
         RequestKind kind = RequestKind.of(request);
-        String claim = (String) request.getAttribute(IDENTITY_CLAIM);
-        Instant now = Instant.now();
-        boolean loop = retryMarkerPresent(request, claim, now);
+        String claim = state.identityClaim;
+        Instant now = clock.instant();
+        boolean loop = loopGuard.markerPresent(request, restartFlow.cookieName(request, RETRY_COOKIE), claim, now);
 
         List<Map.Entry<String, String>> headers = new ArrayList<>();
-        Set<String> expired = expireCookies(request, headers);
+        Set<String> expired = cookieExpiry.expireCookies(request, headers);
         // B6 with only the retry marker left: the same URL just failed after a restart with no cookie to blame (the
         // drop-in with nothing configured, on a page that needs a session), so the page links to the context root.
-        String target = restartTarget(request, kind, restartOverride, loop && expired.isEmpty());
-        Object captured = request.getAttribute(CAPTURED_HEADER);
-        if (captured != null) {
-            headers.add(Responses.header("Set-Cookie", (String) captured));
+        String target = restartFlow.target(request, kind, restartOverride, loop && expired.isEmpty());
+        if (state.capturedHeader != null) {
+            headers.add(Responses.header("Set-Cookie", state.capturedHeader));
         }
         if (!loop) {
-            String name = cookieName(request, RETRY_COOKIE);
-            headers.add(Responses.header("Set-Cookie", SetCookies.set(name,
-                    now.getEpochSecond() + (claim == null ? "" : "." + claim), cookiePath, null,
-                    settings.retryWindow, now, settings.secure(request, name), true, settings.sameSite)));
+            String name = restartFlow.cookieName(request, RETRY_COOKIE);
+            headers.add(Responses.header("Set-Cookie", SetCookie.of(name,
+                    now.getEpochSecond() + (claim == null ? "" : "." + claim)).path(cookiePath)
+                    .maxAge(settings.retryWindow, now).secure(settings.secure(request, name))
+                    .sameSite(settings.sameSite).header()));
         }
         headers.add(Responses.header("Cache-Control", "no-store"));
 
         RecoveryResponse response;
         if (loop) {
             counters.loopGuarded.increment();
-            warnLoop(request, expired);
+            loopGuard.warn(request, expired);
             response = Responses.loopGuarded(kind, target, reason, headers, !expired.isEmpty());
         } else {
             response = Responses.restart(kind, target, reason, headers);
         }
         endSession(request, reason);
         return response;
-    }
-
-    /**
-     * B6: SG0003 at most once a minute per application, like SG0010, listing a bounded number of the cookie names the
-     * request chose.
-     */
-    private void warnLoop(HttpServletRequest request, Set<String> expired) {
-        long heldBack = loopWarnings.pass();
-        if (heldBack < 0) {
-            return;
-        }
-        String more = heldBack > 0 ? " (" + heldBack + " more since the last warning)" : "";
-        if (expired.isEmpty()) {
-            Log.warn(Log.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The request "
-                    + "carried none of the configured cookies (session-cookie, cookies), only the retry marker: the "
-                    + "page fails for want of a session, not because of a cookie left behind. Set restart-url (or "
-                    + "restart-capture-paths) to a page that starts a session. Other cookies it sent: %s.%s",
-                    settings.retryWindow, loggablePath(request), CookieNames.describe(otherCookieNames(request, expired)),
-                    more);
-            return;
-        }
-        Log.warn(Log.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The browser "
-                + "still sends %s although they were expired; they were probably set with a Path or Domain that "
-                + "the cookie configuration (session-cookie, cookies) does not list. Other cookies it sent: %s.%s",
-                settings.retryWindow, loggablePath(request), CookieNames.describe(expired),
-                CookieNames.describe(otherCookieNames(request, expired)), more);
     }
 
     private void endSession(HttpServletRequest request, EndReason reason) {
@@ -652,8 +570,8 @@ public final class Engine implements AutoCloseable {
      * and warned about (T1); the recovery goes on, as the cookie is expired anyway.
      */
     private void deleteStoreRecords(HttpServletRequest request) {
-        if (store == null || Boolean.FALSE.equals(request.getAttribute(ROLLING_ALIVE))
-                || request.getAttribute(CONFIRMED_GONE) != null) {
+        RequestState state = RequestState.peek(request);
+        if (store == null || (state != null && (Boolean.FALSE.equals(state.rollingAlive) || state.confirmedGone))) {
             return;
         }
         for (String id : sessionIds(request)) {
@@ -668,11 +586,12 @@ public final class Engine implements AutoCloseable {
 
     /** E1, T3: one {@code SessionEnded} per request, whoever ends the session and however often. */
     private void fireOnce(HttpServletRequest request, EndReason reason, String idHash) {
-        if (request.getAttribute(ENDED) != null) {
+        RequestState state = RequestState.of(request);
+        if (state.ended != null) {
             return;
         }
-        request.setAttribute(ENDED, reason);
-        events.fire(new SessionEnded(idHash, reason, Log.printable(requestPath(request), 512), Instant.now()));
+        state.ended = reason;
+        events.fire(new SessionEnded(idHash, reason, Log.printable(requestPath(request), 512), clock.instant()));
     }
 
     /** In store mode the session is the one the session cookie names, not the container's. */
@@ -686,197 +605,14 @@ public final class Engine implements AutoCloseable {
         return request.getRequestedSessionId();
     }
 
-    /**
-     * B5: the first target that applies; every one is same-origin by construction or by check.
-     *
-     * @param sameUrlFailed the same URL just failed again after a restart with no cookie to blame: the context root
-     *        stands in for it
-     */
-    String restartTarget(HttpServletRequest request, RequestKind kind, String restartOverride, boolean sameUrlFailed) {
-        if (restartOverride != null && RestartTargets.isSafe(restartOverride)) {
-            return settings.contextPath + restartOverride;
-        }
-        Object captured = request.getAttribute(CAPTURED_TARGET);
-        if (captured != null) {
-            return (String) captured;
-        }
-        RestartCookie.Verified verified = newestRestartCookie(request);
-        if (verified != null) {
-            return verified.target();
-        }
-        if (settings.restartUrl != null) {
-            return settings.restartUrl;
-        }
-        if (kind == RequestKind.NAVIGATION && "GET".equals(request.getMethod()) && !sameUrlFailed) {
-            String current = RestartTargets.currentRequest(requestPath(request), request.getQueryString());
-            if (current != null) {
-                return current;
-            }
-        }
-        return RestartTargets.contextRoot(settings.contextPath);
-    }
-
-    /**
-     * B7: of the restart cookies that verify, the one signed last. The Cookie header carries no paths; a browser lists
-     * the cookie with the longest path first, which is where a cookie planted from a sibling subdomain with a longer
-     * path would be, so the first one is not the one to trust. Ties keep the browser's order.
-     */
-    private RestartCookie.Verified newestRestartCookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        String name = cookieName(request, RestartCookie.NAME);
-        Instant now = Instant.now();
-        RestartCookie.Verified newest = null;
-        for (Cookie c : cookies) {
-            if (name.equals(c.getName())) {
-                RestartCookie.Verified verified = settings.restartCookie.verify(settings.contextPath, c.getValue(), now);
-                if (verified != null && (newest == null || verified.issuedEpochSecond() > newest.issuedEpochSecond())) {
-                    newest = verified;
-                }
-            }
-        }
-        return newest;
-    }
-
-    /**
-     * B6, B7: the name of Staleguard's own cookies on this request. On HTTPS in an application at the root of the
-     * host, {@code __Host-} + {@code base}: browsers accept such a cookie only with Secure, Path=/ and no Domain, so
-     * neither a sibling subdomain nor a plain-HTTP response can plant or overwrite it. Elsewhere the plain name (a
-     * {@code __Host-} cookie must have Path=/, which would share it with every other application on the host).
-     */
-    String cookieName(HttpServletRequest request, String base) {
-        return "/".equals(cookiePath) && settings.secure(request, base) ? "__Host-" + base : base;
-    }
-
-    /**
-     * B6: whether a recovery happened within the retry window. The marker is {@code <issued>} or, after an identity
-     * switch, {@code <issued>.<claim>}, {@code issued} in epoch seconds: a switch to yet another user is a new switch,
-     * not a loop, so for an identity recovery only a marker of the same claim counts. A marker counts only while its
-     * issue time lies within the retry window, so a forged or planted one forces the loop guard for one window at most.
-     */
-    private boolean retryMarkerPresent(HttpServletRequest request, String claim, Instant now) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return false;
-        }
-        String name = cookieName(request, RETRY_COOKIE);
-        long nowSecond = now.getEpochSecond();
-        for (Cookie c : cookies) {
-            String value = c.getValue();
-            if (!name.equals(c.getName()) || value == null || value.length() > 64) {
-                continue;
-            }
-            int dot = value.indexOf('.');
-            try {
-                long issued = Long.parseLong(dot < 0 ? value : value.substring(0, dot));
-                boolean fresh = issued <= nowSecond + RestartCookie.CLOCK_SKEW.getSeconds()
-                        && nowSecond - issued < settings.retryWindow.getSeconds();
-                if (fresh && (claim == null || claim.equals(dot < 0 ? null : value.substring(dot + 1)))) {
-                    return true;
-                }
-            } catch (NumberFormatException ignored) {
-                // A marker we did not write; ignore it.
-            }
-        }
-        return false;
-    }
-
-    /**
-     * B3: one expiry header per place each configured cookie the request carried may live.
-     *
-     * @return the names of the cookies expired
-     */
-    private Set<String> expireCookies(HttpServletRequest request, List<Map.Entry<String, String>> headers) {
-        Set<String> names = new LinkedHashSet<>();
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return names;
-        }
-        for (Cookie cookie : cookies) {
-            String name = cookie.getName();
-            if (names.contains(name) || !CookieSpec.isToken(name)) {
-                continue;
-            }
-            CookieSpec spec = specFor(name);
-            if (spec == null) {
-                continue;
-            }
-            names.add(name);
-            expire(name, spec, request, headers);
-        }
-        return names;
-    }
-
-    /** B3: the expiry headers of one cookie: host-only and per configured domain, on every configured path. */
-    private void expire(String name, CookieSpec spec, HttpServletRequest request, List<Map.Entry<String, String>> headers) {
-        boolean secure = settings.secure(request, name);
-        if (name.startsWith("__Host-")) {
-            headers.add(Responses.header("Set-Cookie", SetCookies.expire(name, "/", null, true, settings.sameSite)));
-            return;
-        }
-        for (String path : spec.paths()) {
-            headers.add(Responses.header("Set-Cookie", SetCookies.expire(name, path, null, secure, settings.sameSite)));
-            for (String domain : spec.domains()) {
-                headers.add(Responses.header("Set-Cookie",
-                        SetCookies.expire(name, path, domain, secure, settings.sameSite)));
-            }
-        }
-    }
-
-    private CookieSpec specFor(String cookieName) {
-        for (CookieSpec spec : settings.cookies) {
-            if (spec.matches(cookieName)) {
-                return spec;
-            }
-        }
-        return null;
-    }
-
-    private static Set<String> otherCookieNames(HttpServletRequest request, Set<String> configured) {
-        Set<String> others = new LinkedHashSet<>();
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                String name = c.getName();
-                if (!configured.contains(name) && !name.endsWith(RETRY_COOKIE) && !name.endsWith(RestartCookie.NAME)) {
-                    others.add(name);
-                }
-            }
-        }
-        return others;
-    }
-
     private void registerMBean() {
-        try {
-            String path = settings.contextPath.isEmpty() ? "/" : settings.contextPath;
-            ObjectName name = new ObjectName("io.staleguard:type=Staleguard,context=" + ObjectName.quote(path));
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (!server.isRegistered(name)) {
-                server.registerMBean(counters, name);
-                registeredAs = name;
-            }
-        } catch (JMException | SecurityException | LinkageError e) {
-            Log.warn(Log.JMX_FAILED, "Staleguard counters for %s are not available through JMX: %s",
-                    describe(context), e);
-        }
+        registeredAs = Jmx.register(counters, settings.contextPath, describe(context));
     }
 
     @Override
     public void close() {
-        synchronized (context) {
-            if (context.getAttribute(CONTEXT_ATTRIBUTE) == this) {
-                context.removeAttribute(CONTEXT_ATTRIBUTE);
-            }
-        }
-        if (registeredAs != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
-            } catch (JMException | SecurityException e) {
-                Log.warn(Log.JMX_FAILED, "Could not unregister %s: %s", registeredAs, e);
-            }
-            registeredAs = null;
-        }
+        ContextAttributes.removeIfSame(context, CONTEXT_ATTRIBUTE, this);
+        Jmx.unregister(registeredAs);
+        registeredAs = null;
     }
 }

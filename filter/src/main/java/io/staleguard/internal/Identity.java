@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
-import io.staleguard.StaleguardConfig;
+import io.staleguard.internal.config.ConfigKey;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -15,8 +15,6 @@ import jakarta.servlet.http.HttpSession;
  * lower-casing never turns a non-ASCII character into an ASCII one (the Kelvin sign is not {@code k}).
  */
 public final class Identity {
-
-    static final List<String> DEFAULT_TRUSTED = List.of("127.0.0.0/8", "::1/128");
 
     private final String header;
     private final String attribute;
@@ -34,20 +32,16 @@ public final class Identity {
 
     /** @return the identity check, or null when no {@code identity-header} is configured */
     static Identity read(ConfigReader config) {
-        ConfigReader.Value header = config.value(StaleguardConfig.IDENTITY_HEADER);
-        ConfigReader.Value proxies = config.value(StaleguardConfig.TRUSTED_PROXIES);
-        List<Cidr> trusted = proxies == null
-                ? Cidr.parseAll(new ConfigReader.Value(StaleguardConfig.TRUSTED_PROXIES, String.join(",", DEFAULT_TRUSTED),
-                        "default", false))
-                : Cidr.parseAll(proxies);
+        ConfigReader.Value header = config.value(ConfigKey.IDENTITY_HEADER);
+        List<Cidr> trusted = Cidr.parseAll(config.valueOrDefault(ConfigKey.TRUSTED_PROXIES));
         if (header == null) {
             return null;
         }
         if (!CookieSpec.isToken(header.raw())) {
             throw header.invalid("it must be an HTTP header name", "X-Auth-Request-Email");
         }
-        ConfigReader.Value attribute = config.value(StaleguardConfig.IDENTITY_ATTRIBUTE);
-        boolean ignoreCase = config.bool(StaleguardConfig.IDENTITY_IGNORE_CASE, true);
+        ConfigReader.Value attribute = config.value(ConfigKey.IDENTITY_ATTRIBUTE);
+        boolean ignoreCase = config.bool(ConfigKey.IDENTITY_IGNORE_CASE);
         return new Identity(header.raw(), attribute == null ? null : attribute.raw(), ignoreCase, trusted);
     }
 

@@ -26,6 +26,8 @@ public final class Log {
     public static final String STORE_UNAVAILABLE = "SG0010";
     public static final String GATE_DROPPED = "SG0011";
     public static final String COOKIE_ATTRIBUTES = "SG0012";
+    /** WARN: an init-param of a Staleguard filter, or a {@code staleguard.*} context-param, is not a key. */
+    public static final String UNKNOWN_KEY = "SG0013";
 
     private static final String ONCE_ATTRIBUTE = "io.staleguard.logged.";
 
@@ -54,14 +56,7 @@ public final class Log {
      * container initialises each filter after the start-up check; their start-up lines belong to the deployment.
      */
     public static boolean once(ServletContext context, String id) {
-        String attribute = ONCE_ATTRIBUTE + id;
-        synchronized (context) {
-            if (context.getAttribute(attribute) != null) {
-                return false;
-            }
-            context.setAttribute(attribute, Boolean.TRUE);
-            return true;
-        }
+        return ContextAttributes.setIfAbsent(context, ONCE_ATTRIBUTE + id, Boolean.TRUE);
     }
 
     public static boolean isDebugEnabled() {

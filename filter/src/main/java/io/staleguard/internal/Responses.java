@@ -34,9 +34,9 @@ final class Responses {
             case API -> {
                 headers.add(header("Session-Restart", target));
                 headers.add(header("WWW-Authenticate", "Session realm=\"staleguard\""));
-                yield new RecoveryResponse(401, headers, PROBLEM_JSON, problem(TYPE_ENDED, "Session ended", 401,
-                        "The session this request belongs to no longer exists; start again at the restart URL.",
-                        reason, target, true));
+                yield new RecoveryResponse(401, headers, PROBLEM_JSON, ProblemJson.of(TYPE_ENDED, "Session ended", 401)
+                        .detail("The session this request belongs to no longer exists; start again at the restart URL.")
+                        .reason(reason).restart(target).retry(true).render());
             }
             case FACES_PARTIAL -> new RecoveryResponse(200, headers, XML,
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><redirect url=\"" + html(target)
@@ -60,10 +60,10 @@ final class Responses {
                             + "a cookie that the site cannot clear.</p>\n<ol>\n<li><a href=\"" + html(target)
                             + "\">Try again</a>.</li>\n<li>If you land here again, clear this site's cookies (your "
                             + "browser's settings, under site data or cookies) and reload the page.</li>\n</ol>"));
-            case API -> new RecoveryResponse(400, headers, PROBLEM_JSON, problem(TYPE_LOOP,
-                    "Session restart failed", 400, "The session was restarted moments ago and is stale again: the "
-                            + "browser keeps a cookie that cannot be cleared. Clear this site's cookies.",
-                    reason, target, false));
+            case API -> new RecoveryResponse(400, headers, PROBLEM_JSON, ProblemJson.of(TYPE_LOOP,
+                    "Session restart failed", 400).detail("The session was restarted moments ago and is stale again: "
+                            + "the browser keeps a cookie that cannot be cleared. Clear this site's cookies.")
+                    .reason(reason).restart(target).retry(false).render());
             case FACES_PARTIAL -> new RecoveryResponse(200, headers, XML,
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><error><error-name>"
                             + "io.staleguard.SessionRestartFailed</error-name><error-message>The session is stale "
@@ -80,8 +80,8 @@ final class Responses {
         return switch (kind) {
             case NAVIGATION -> new RecoveryResponse(400, headers, HTML, page("This page could not be started",
                     "<p>" + html(detail) + "</p>\n<p><a href=\"" + html(target) + "\">Start again</a>.</p>"));
-            case API -> new RecoveryResponse(400, headers, PROBLEM_JSON, problem(TYPE_LOOP, "Session restart failed",
-                    400, detail, reason, target, false));
+            case API -> new RecoveryResponse(400, headers, PROBLEM_JSON, ProblemJson.of(TYPE_LOOP,
+                    "Session restart failed", 400).detail(detail).reason(reason).restart(target).retry(false).render());
             case FACES_PARTIAL -> new RecoveryResponse(200, headers, XML,
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><error><error-name>"
                             + "io.staleguard.SessionRestartFailed</error-name><error-message>" + html(detail)
@@ -104,9 +104,8 @@ final class Responses {
             case NAVIGATION -> new RecoveryResponse(503, headers, HTML, page("Temporarily unavailable",
                     "<p>" + html(detail) + "</p>"
                             + (retryTarget == null ? "" : "\n<p><a href=\"" + html(retryTarget) + "\">Try again</a></p>")));
-            case API -> new RecoveryResponse(503, headers, PROBLEM_JSON, "{\"type\":\"" + TYPE_UNAVAILABLE
-                    + "\",\"title\":\"Session store unavailable\",\"status\":503,\"detail\":\"" + json(detail)
-                    + "\",\"retry\":true}");
+            case API -> new RecoveryResponse(503, headers, PROBLEM_JSON, ProblemJson.of(TYPE_UNAVAILABLE,
+                    "Session store unavailable", 503).detail(detail).retry(true).render());
             case FACES_PARTIAL -> new RecoveryResponse(200, headers, XML,
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><error><error-name>"
                             + "io.staleguard.StoreUnavailable</error-name><error-message>" + html(detail)
@@ -116,13 +115,6 @@ final class Responses {
 
     static Map.Entry<String, String> header(String name, String value) {
         return new SimpleImmutableEntry<>(name, value);
-    }
-
-    static String problem(String type, String title, int status, String detail, EndReason reason, String restart,
-            boolean retry) {
-        return "{\"type\":\"" + json(type) + "\",\"title\":\"" + json(title) + "\",\"status\":" + status
-                + ",\"detail\":\"" + json(detail) + "\",\"reason\":\"" + reason.name() + "\",\"restart\":\""
-                + json(restart) + "\",\"retry\":" + retry + "}";
     }
 
     static String page(String title, String content) {

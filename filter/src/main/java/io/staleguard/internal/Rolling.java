@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.staleguard.StaleguardConfig;
+import io.staleguard.internal.config.CookieSecure;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.SessionStore.TouchResult;
 import jakarta.servlet.FilterChain;
@@ -57,7 +58,6 @@ public final class Rolling {
     private final Duration cap;
     /** R7: when this node last touched a session id, in epoch milliseconds. */
     private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
-    private volatile Clock clock = Clock.systemUTC();
     /**
      * The attributes the application last set its own session cookie with, on this node: refreshes repeat them.
      * Null until it sets one here; refreshes then use the container's session cookie settings (for the container's
@@ -102,7 +102,7 @@ public final class Rolling {
 
     /** For tests: the clock that decides expiries, cookie lifetimes and touch intervals. */
     public void clock(Clock clock) {
-        this.clock = clock;
+        engine.clock(clock);
     }
 
     public Engine engine() {
@@ -112,10 +112,10 @@ public final class Rolling {
     public void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         // Milliseconds, like every store's expiries: a request that touches nothing builds no Instant.
-        long nowMillis = clock.millis();
+        long nowMillis = engine.clock().millis();
         SessionCookieGate gate = new SessionCookieGate(response, settings.sessionCookie.name(), nowMillis, cap,
                 this::applicationSets);
-        request.setAttribute(SessionCookieGate.ATTRIBUTE, gate);
+        RequestState.of(request).gate = gate;
         if (touching && !rolling.exclude.matches(Engine.pathInApplication(request))) {
             touch(request, gate, nowMillis);
         }
@@ -164,7 +164,7 @@ public final class Rolling {
      */
     private static void tellDetection(HttpServletRequest request, boolean alive) {
         if (Exchange.ofThisThread().engine() == null) {
-            request.setAttribute(Engine.ROLLING_ALIVE, alive);
+            RequestState.of(request).rollingAlive = alive;
         }
     }
 
@@ -193,8 +193,8 @@ public final class Rolling {
         boolean secure = settings.secure(request, name) || (kept != null && kept.secure());
         boolean httpOnly = kept == null || kept.httpOnly();
         String sameSite = kept != null ? kept.sameSite() : settings.sameSite;
-        gate.writeOwn(SetCookies.set(name, id, path, domain, Duration.ofSeconds(seconds), now, secure, httpOnly,
-                sameSite));
+        gate.writeOwn(SetCookie.of(name, id).path(path).domain(domain).maxAge(Duration.ofSeconds(seconds), now)
+                .secure(secure).httpOnly(httpOnly).sameSite(sameSite).header());
     }
 
     /** The gate saw the application set its session cookie: later refreshes repeat these attributes. */
@@ -207,7 +207,7 @@ public final class Rolling {
         String configuredDomain = spec.domains().isEmpty() ? null : spec.domains().get(0);
         boolean differs = (attributes.path() != null && !attributes.path().equals(spec.paths().get(0)))
                 || !Objects.equals(attributes.domain(), configuredDomain)
-                || (attributes.secure() && !"true".equals(settings.cookieSecure)
+                || (attributes.secure() && settings.cookieSecure != CookieSecure.TRUE
                         && !spec.name().startsWith("__Host-") && !spec.name().startsWith("__Secure-"))
                 || !attributes.httpOnly()
                 || !Objects.equals(attributes.sameSite(), settings.sameSite);
@@ -218,7 +218,7 @@ public final class Rolling {
                     + "refreshes use the configuration (session-cookie=%s, cookie-secure=%s, cookie-same-site=%s), "
                     + "which differs. Configure those to match, for example cookie-secure=true behind a proxy that "
                     + "terminates TLS", spec.name(), attributes.path(), attributes.domain(), attributes.secure(),
-                    attributes.httpOnly(), attributes.sameSite(), spec.name(), settings.cookieSecure,
+                    attributes.httpOnly(), attributes.sameSite(), spec.name(), settings.cookieSecure.spelled(),
                     settings.sameSite == null ? "omit" : settings.sameSite);
         }
     }

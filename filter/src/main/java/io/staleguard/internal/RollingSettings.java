@@ -2,7 +2,7 @@ package io.staleguard.internal;
 
 import java.time.Duration;
 
-import io.staleguard.StaleguardConfig;
+import io.staleguard.internal.config.ConfigKey;
 
 /**
  * The rolling-session and store settings of one application (R1–R7, S3), parsed and validated once at start-up.
@@ -10,16 +10,10 @@ import io.staleguard.StaleguardConfig;
  */
 public final class RollingSettings {
 
-    public static final Duration DEFAULT_INACTIVITY = Duration.ofMinutes(30);
-    public static final Duration DEFAULT_ABSOLUTE = Duration.ofHours(12);
-    public static final Duration DEFAULT_MAX_COOKIE_AGE = Duration.ofDays(7);
-
     /** The {@code store} value that selects the embedded in-memory store. */
     public static final String MEMORY = "memory";
     /** The prefix of a {@code store} value naming a DataSource in JNDI. */
     public static final String JDBC_PREFIX = "jdbc:";
-
-    private static final String STORE_EXAMPLE = "jdbc:java:jboss/datasources/SessionsDS";
 
     final boolean rolling;
     final UrlPatterns exclude;
@@ -32,26 +26,25 @@ public final class RollingSettings {
     final ConfigReader.Value store;
 
     private RollingSettings(ConfigReader config) {
-        rolling = config.bool(StaleguardConfig.ROLLING, false);
-        exclude = UrlPatterns.parse(config.value(StaleguardConfig.ROLLING_EXCLUDE));
-        inactivity = config.duration(StaleguardConfig.INACTIVITY, DEFAULT_INACTIVITY, "PT30M");
-        absolute = config.duration(StaleguardConfig.ABSOLUTE, DEFAULT_ABSOLUTE, "PT12H");
-        maxCookieAge = config.duration(StaleguardConfig.MAX_COOKIE_AGE, DEFAULT_MAX_COOKIE_AGE, "P7D");
-        touchInterval = config.duration(StaleguardConfig.TOUCH_INTERVAL, null, "PT1M");
+        rolling = config.bool(ConfigKey.ROLLING);
+        exclude = UrlPatterns.parse(config.value(ConfigKey.ROLLING_EXCLUDE));
+        inactivity = config.duration(ConfigKey.INACTIVITY);
+        absolute = config.duration(ConfigKey.ABSOLUTE);
+        maxCookieAge = config.duration(ConfigKey.MAX_COOKIE_AGE);
+        touchInterval = config.duration(ConfigKey.TOUCH_INTERVAL);
         if (absolute.compareTo(inactivity) < 0) {
-            ConfigReader.Value blamed = config.value(StaleguardConfig.ABSOLUTE) != null
-                    ? config.value(StaleguardConfig.ABSOLUTE) : config.value(StaleguardConfig.INACTIVITY);
-            throw blamed.invalid("absolute (" + absolute + ") must not be shorter than inactivity (" + inactivity + ")",
-                    blamed.key().equals(StaleguardConfig.ABSOLUTE) ? "PT12H" : "PT30M");
+            ConfigKey blamedKey = config.value(ConfigKey.ABSOLUTE) != null ? ConfigKey.ABSOLUTE : ConfigKey.INACTIVITY;
+            throw config.value(blamedKey).invalid("absolute (" + absolute + ") must not be shorter than inactivity ("
+                    + inactivity + ")", blamedKey.errorExample());
         }
         if (touchInterval != null && touchInterval.compareTo(inactivity) >= 0) {
-            throw config.value(StaleguardConfig.TOUCH_INTERVAL).invalid("it must be shorter than inactivity ("
+            throw config.value(ConfigKey.TOUCH_INTERVAL).invalid("it must be shorter than inactivity ("
                     + inactivity + "), or sessions in use would expire between touches", "PT1M");
         }
-        store = config.value(StaleguardConfig.STORE);
+        store = config.value(ConfigKey.STORE);
         if (store != null && !MEMORY.equalsIgnoreCase(store.raw()) && jndiName() == null) {
             throw store.invalid("it must be 'memory' or 'jdbc:' followed by the JNDI name of a DataSource",
-                    STORE_EXAMPLE);
+                    ConfigKey.STORE.example());
         }
     }
 

@@ -29,11 +29,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * <li>the response gets {@code Cache-Control: private, no-cache, no-store, must-revalidate} and {@code Vary: Cookie},
  * and keeps them: the application cannot make a response that sets a session cookie cacheable afterwards.</li>
  * </ul>
- * Published as the request attribute {@link #ATTRIBUTE} for {@code Staleguard.logout}.
+ * Kept in the request's {@link RequestState} for {@code Staleguard.logout}.
  */
 public final class SessionCookieGate extends HttpServletResponseWrapper {
-
-    public static final String ATTRIBUTE = SessionCookieGate.class.getName();
 
     /** R5: what every response that sets a session cookie carries. */
     public static final String NO_CACHE = "private, no-cache, no-store, must-revalidate";

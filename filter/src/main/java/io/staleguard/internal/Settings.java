@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.staleguard.StaleguardConfig;
+import io.staleguard.internal.config.ConfigKey;
+import io.staleguard.internal.config.CookieSameSite;
+import io.staleguard.internal.config.CookieSecure;
+import io.staleguard.internal.config.OnUnavailable;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,13 +17,11 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class Settings {
 
-    public static final Duration DEFAULT_RETRY_WINDOW = Duration.ofSeconds(30);
-
     final String contextPath;
     final CookieSpec sessionCookie;
     /** The session cookie first, then the configured ones. */
     final List<CookieSpec> cookies;
-    final String cookieSecure;
+    final CookieSecure cookieSecure;
     /** {@code Lax}, {@code Strict}, {@code None}, or null to omit. */
     final String sameSite;
     final UrlPatterns interactionPaths;
@@ -39,7 +40,52 @@ public final class Settings {
         contextPath = context.getContextPath();
         String defaultPath = contextPath.isEmpty() ? "/" : contextPath;
 
-        ConfigReader.Value session = config.value(StaleguardConfig.SESSION_COOKIE);
+        cookies = cookieSpecs(context, config, defaultPath);
+        sessionCookie = cookies.get(0);
+
+        cookieSecure = config.choice(ConfigKey.COOKIE_SECURE, CookieSecure.class);
+        CookieSameSite sameSiteValue = config.choice(ConfigKey.COOKIE_SAME_SITE, CookieSameSite.class);
+        if (sameSiteValue == CookieSameSite.NONE && cookieSecure == CookieSecure.FALSE) {
+            throw config.value(ConfigKey.COOKIE_SAME_SITE).invalid(
+                    "browsers drop SameSite=None cookies that are not Secure, and cookie-secure is false",
+                    ConfigKey.COOKIE_SAME_SITE.errorExample());
+        }
+        sameSite = sameSiteValue.attribute();
+
+        interactionPaths = UrlPatterns.parse(config.value(ConfigKey.INTERACTION_PATHS));
+        restartCapturePaths = UrlPatterns.parse(config.value(ConfigKey.RESTART_CAPTURE_PATHS));
+
+        ConfigReader.Value restart = config.value(ConfigKey.RESTART_URL);
+        if (restart != null) {
+            String problem = RestartTargets.problemWithConfigured(restart.raw());
+            if (problem != null) {
+                throw restart.invalid(problem, "/login");
+            }
+            restartUrl = contextPath + restart.raw();
+        } else {
+            restartUrl = null;
+        }
+        restartCookie = RestartCookie.fromKeys(config.secretValue(ConfigKey.RESTART_KEYS));
+
+        classifier = new Classifier(
+                Classifier.classNames(config.valueOrDefault(ConfigKey.STALE_EXCEPTIONS)),
+                Classifier.classNames(config.valueOrDefault(ConfigKey.TRANSIENT_EXCEPTIONS)));
+        retryWindow = config.duration(ConfigKey.RETRY_WINDOW);
+        identity = Identity.read(config);
+        retryLater = config.choice(ConfigKey.ON_UNAVAILABLE, OnUnavailable.class) == OnUnavailable.RETRY_LATER;
+    }
+
+    /**
+     * @throws ConfigException if a value is invalid
+     */
+    public static Settings read(ServletContext context, ConfigReader config) {
+        return new Settings(context, config);
+    }
+
+    /** @return the session cookie (configured, else the container's), then the configured {@code cookies} */
+    private static List<CookieSpec> cookieSpecs(ServletContext context, ConfigReader config, String defaultPath) {
+        CookieSpec sessionCookie;
+        ConfigReader.Value session = config.value(ConfigKey.SESSION_COOKIE);
         if (session == null) {
             sessionCookie = containerSessionCookie(context.getSessionCookieConfig(), defaultPath);
         } else {
@@ -51,49 +97,11 @@ public final class Settings {
         }
         List<CookieSpec> all = new ArrayList<>();
         all.add(sessionCookie);
-        ConfigReader.Value more = config.value(StaleguardConfig.COOKIES);
+        ConfigReader.Value more = config.value(ConfigKey.COOKIES);
         if (more != null) {
             all.addAll(CookieSpec.parseAll(more, defaultPath));
         }
-        cookies = List.copyOf(all);
-
-        cookieSecure = config.oneOf(StaleguardConfig.COOKIE_SECURE, "auto", "auto", "true", "false");
-        String sameSiteValue = config.oneOf(StaleguardConfig.COOKIE_SAME_SITE, "Lax", "Lax", "Strict", "None", "omit");
-        if ("None".equals(sameSiteValue) && "false".equals(cookieSecure)) {
-            throw config.value(StaleguardConfig.COOKIE_SAME_SITE).invalid(
-                    "browsers drop SameSite=None cookies that are not Secure, and cookie-secure is false", "Lax");
-        }
-        sameSite = "omit".equals(sameSiteValue) ? null : sameSiteValue;
-
-        interactionPaths = UrlPatterns.parse(config.value(StaleguardConfig.INTERACTION_PATHS));
-        restartCapturePaths = UrlPatterns.parse(config.value(StaleguardConfig.RESTART_CAPTURE_PATHS));
-
-        ConfigReader.Value restart = config.value(StaleguardConfig.RESTART_URL);
-        if (restart != null) {
-            String problem = RestartTargets.problemWithConfigured(restart.raw());
-            if (problem != null) {
-                throw restart.invalid(problem, "/login");
-            }
-            restartUrl = contextPath + restart.raw();
-        } else {
-            restartUrl = null;
-        }
-        restartCookie = RestartCookie.fromKeys(config.secretValue(StaleguardConfig.RESTART_KEYS));
-
-        classifier = new Classifier(
-                Classifier.classNames(config.value(StaleguardConfig.STALE_EXCEPTIONS), Classifier.DEFAULT_STALE),
-                Classifier.classNames(config.value(StaleguardConfig.TRANSIENT_EXCEPTIONS), Classifier.DEFAULT_TRANSIENT));
-        retryWindow = config.duration(StaleguardConfig.RETRY_WINDOW, DEFAULT_RETRY_WINDOW, "PT30S");
-        identity = Identity.read(config);
-        retryLater = "retry-later".equals(config.oneOf(StaleguardConfig.ON_UNAVAILABLE, "retry-later", "retry-later",
-                "propagate"));
-    }
-
-    /**
-     * @throws ConfigException if a value is invalid
-     */
-    public static Settings read(ServletContext context, ConfigReader config) {
-        return new Settings(context, config);
+        return List.copyOf(all);
     }
 
     private static CookieSpec containerSessionCookie(SessionCookieConfig scc, String defaultPath) {
@@ -108,11 +116,7 @@ public final class Settings {
         if (cookieName.startsWith("__Host-") || cookieName.startsWith("__Secure-")) {
             return true;
         }
-        return switch (cookieSecure) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> request.isSecure();
-        };
+        return cookieSecure.secure(request.isSecure());
     }
 
     public String contextPath() {

@@ -40,6 +40,7 @@ public final class StartupCheck implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         context.setAttribute(CLOSES_ENGINES, Boolean.TRUE);
+        ConfigWarnings.unknownContextParams(context);
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
             Class<?> type = DropIn.registeredClass(context, registration).orElse(null);
             Class<? extends Filter> staleguardFilter = type == null ? null
@@ -48,6 +49,7 @@ public final class StartupCheck implements ServletContextListener {
                     : null;
             if (staleguardFilter != null
                     && DropIn.active(context, registration.getName(), staleguardFilter, registration::getInitParameter)) {
+                ConfigWarnings.unknownInitParams(registration);
                 Engine.validate(context, registration.getName(), registration::getInitParameter);
             }
         }

@@ -7,6 +7,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
+import io.staleguard.spi.StoreLocator;
 import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.JdbcSessionStore;
 import io.staleguard.store.SessionStore;
@@ -36,24 +37,26 @@ final class Stores {
                 return found.get();
             }
         }
-        synchronized (context) {
-            Object attribute = context.getAttribute(SessionStore.ATTRIBUTE);
-            if (attribute instanceof SessionStore store) {
-                return store;
-            }
-            if (attribute != null) {
-                throw new ConfigException("Staleguard configuration: the servlet context attribute '"
-                        + SessionStore.ATTRIBUTE + "' holds a " + attribute.getClass().getName()
-                        + ", which is not a SessionStore. For example: servletContext.setAttribute(SessionStore.ATTRIBUTE,"
-                        + " new InMemorySessionStore())");
-            }
-            if (settings.store == null) {
-                return null;
-            }
-            SessionStore created = settings.memoryStore() ? new InMemorySessionStore() : jdbc(settings);
-            context.setAttribute(SessionStore.ATTRIBUTE, created);
-            return created;
+        SessionStore published = published(context);
+        if (published != null || settings.store == null) {
+            return published;
         }
+        // The JNDI look-up and the table check are I/O: they run before the check-and-publish. Two
+        // filters starting at once may both build a store; the first one published is the one everybody uses.
+        SessionStore created = settings.memoryStore() ? new InMemorySessionStore() : jdbc(settings);
+        return ContextAttributes.setIfAbsent(context, SessionStore.ATTRIBUTE, created) ? created : published(context);
+    }
+
+    /** @return the store published as the context attribute, or null */
+    private static SessionStore published(ServletContext context) {
+        Object attribute = context.getAttribute(SessionStore.ATTRIBUTE);
+        if (attribute == null || attribute instanceof SessionStore) {
+            return (SessionStore) attribute;
+        }
+        throw new ConfigException("Staleguard configuration: the servlet context attribute '"
+                + SessionStore.ATTRIBUTE + "' holds a " + attribute.getClass().getName()
+                + ", which is not a SessionStore. For example: servletContext.setAttribute(SessionStore.ATTRIBUTE,"
+                + " new InMemorySessionStore())");
     }
 
     private static SessionStore jdbc(RollingSettings settings) {

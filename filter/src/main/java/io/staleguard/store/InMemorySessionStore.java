@@ -70,7 +70,15 @@ public final class InMemorySessionStore implements SessionStore {
         this(maxSessions, Clock.systemUTC());
     }
 
-    InMemorySessionStore(int maxSessions, Clock clock) {
+    /**
+     * A store that reads the time from {@code clock}, for tests and benchmarks that move time on instead of waiting.
+     *
+     * @param maxSessions the most records held at once
+     * @param clock the clock that decides which records have expired
+     * @throws IllegalArgumentException if {@code maxSessions} is less than 1
+     * @since 0.1
+     */
+    public InMemorySessionStore(int maxSessions, Clock clock) {
         if (maxSessions < 1) {
             throw new IllegalArgumentException("maxSessions must be at least 1, not " + maxSessions);
         }
@@ -137,11 +145,7 @@ public final class InMemorySessionStore implements SessionStore {
      */
     @Override
     public void create(String id, StoredSession session) {
-        Objects.requireNonNull(session, "session");
-        if (!SessionStore.isValidId(id)) {
-            throw new IllegalArgumentException("A session id must be 1 to " + MAX_ID_LENGTH
-                    + " visible ASCII characters");
-        }
+        SessionStore.checkCreate(id, session);
         // A full store sweeps only when a sweep is due anyway (now() does that): never once per refused create.
         if (!reserve()) {
             now();

@@ -365,11 +365,7 @@ public final class JdbcSessionStore implements SessionStore {
      */
     @Override
     public void create(String id, StoredSession session) {
-        Objects.requireNonNull(session, "session");
-        if (!SessionStore.isValidId(id)) {
-            throw new IllegalArgumentException("A session id must be 1 to " + MAX_ID_LENGTH
-                    + " visible ASCII characters");
-        }
+        SessionStore.checkCreate(id, session);
         try {
             run(dataSource, "create a session", c -> {
                 try (PreparedStatement s = prepare(c, deleteExpiredIdSql)) {

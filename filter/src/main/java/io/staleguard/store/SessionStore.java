@@ -157,6 +157,24 @@ public interface SessionStore {
     }
 
     /**
+     * The checks every {@link #create(String, StoredSession) create} makes before it asks its backend, so that all
+     * stores refuse the same arguments with the same message.
+     *
+     * @param id the new session id
+     * @param session the new record
+     * @throws NullPointerException if {@code session} is null
+     * @throws IllegalArgumentException if {@code id} is not {@link #isValidId(String) valid}
+     * @since 0.1
+     */
+    static void checkCreate(String id, StoredSession session) {
+        Objects.requireNonNull(session, "session");
+        if (!isValidId(id)) {
+            throw new IllegalArgumentException("A session id must be 1 to " + MAX_ID_LENGTH
+                    + " visible ASCII characters");
+        }
+    }
+
+    /**
      * Whether {@code id} can name a record: 1 to {@value #MAX_ID_LENGTH} characters, each visible ASCII
      * ({@code !} to {@code ~}). Stores answer "not found" for any other id without asking their backend, so a crafted
      * cookie (control characters, kilobytes of text) never reaches a database.

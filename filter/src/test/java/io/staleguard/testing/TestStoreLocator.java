@@ -2,7 +2,7 @@ package io.staleguard.testing;
 
 import java.util.Optional;
 
-import io.staleguard.internal.StoreLocator;
+import io.staleguard.spi.StoreLocator;
 import io.staleguard.store.SessionStore;
 import jakarta.servlet.ServletContext;
 

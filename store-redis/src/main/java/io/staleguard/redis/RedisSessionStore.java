@@ -401,11 +401,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
      */
     @Override
     public void create(String id, StoredSession session) {
-        Objects.requireNonNull(session, "session");
-        if (!SessionStore.isValidId(id)) {
-            throw new IllegalArgumentException("A session id must be 1 to " + MAX_ID_LENGTH
-                    + " visible ASCII characters");
-        }
+        SessionStore.checkCreate(id, session);
         Long created = run("create a session", CREATE, ScriptOutputType.INTEGER, key(id),
                 Long.toString(session.createdAt().toEpochMilli()), Long.toString(session.expiresAt().toEpochMilli()),
                 Long.toString(session.absoluteExpiresAt().toEpochMilli()), Long.toString(clock.millis()));

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code headers.war}'s page: the same page, and on every request exactly the headers {@code guarded.war} sends when
  * {@code RollingSessionFilter} rolls the session, written by the page itself without Staleguard: the refreshed cookie
  * {@code SID=<id>; Max-Age=1800; Expires=<now + 1800 s>; Path=<context>; HttpOnly; SameSite=Lax} (Staleguard's
- * {@code SetCookies.set} with the defaults {@code inactivity=PT30M} and {@code cookie-same-site=Lax}, not secure on
+ * {@code SetCookie} with the defaults {@code inactivity=PT30M} and {@code cookie-same-site=Lax}, not secure on
  * plain HTTP), {@code Cache-Control: private, no-cache, no-store, must-revalidate} and {@code Vary: Cookie}
  * ({@code SessionCookieGate}, R5), through the same {@code addHeader}/{@code setHeader} calls on the container's
  * response. Comparing it with {@code plain.war} prices the headers every rolling response must carry; comparing

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.staleguard.internal.ConfigException;
-import io.staleguard.internal.StoreLocator;
+import io.staleguard.spi.StoreLocator;
 import io.staleguard.store.SessionStore;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;

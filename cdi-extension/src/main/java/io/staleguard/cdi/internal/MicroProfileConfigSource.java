@@ -2,7 +2,7 @@ package io.staleguard.cdi.internal;
 
 import java.util.Optional;
 
-import io.staleguard.internal.ExternalConfig;
+import io.staleguard.spi.ExternalConfig;
 
 /**
  * C3: every configuration key as the MicroProfile Config property {@code staleguard.<key>}, below init-params and

@@ -1,17 +1,12 @@
 package io.staleguard.cdi.internal;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
-import io.staleguard.StaleguardConfig;
 import io.staleguard.internal.ConfigException;
-import io.staleguard.internal.ConfigReader;
 import io.staleguard.internal.Log;
+import io.staleguard.internal.config.UnknownKeys;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -45,36 +40,15 @@ final class MpConfig {
         if (config == null) {
             return;
         }
-        Set<String> known = keys();
-        for (String name : config.getPropertyNames()) {
-            if (!name.toLowerCase(Locale.ROOT).startsWith(ConfigReader.PREFIX)) {
-                continue;
-            }
-            String key = name.substring(ConfigReader.PREFIX.length());
-            if (key.equals(StaleguardConfig.DROP_IN)) {
-                Log.warn(CdiLog.UNKNOWN_KEY, "MicroProfile Config property '%s' has no effect: %s is read from the "
-                        + "context-param of that name only", Log.printable(name, 120), name);
-            } else if (!known.contains(key)) {
-                Log.warn(CdiLog.UNKNOWN_KEY, "MicroProfile Config property '%s' is not a Staleguard key and has no "
-                        + "effect. Staleguard keys: %s", Log.printable(name, 120), known);
-            }
+        for (String warning : UnknownKeys.warnings(UnknownKeys.Source.EXTERNAL, config.getPropertyNames(), Set.of(),
+                name -> "MicroProfile Config property '" + Log.printable(name, 120) + "'")) {
+            Log.warn(CdiLog.UNKNOWN_KEY, "%s", warning);
         }
     }
 
-    /** Every key {@link StaleguardConfig} names, so that a new key is known here the day it is added there. */
+    /** Every key a filter reads, from the configuration registry. */
     static Set<String> keys() {
-        Set<String> keys = new TreeSet<>();
-        for (Field field : StaleguardConfig.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                try {
-                    keys.add((String) field.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        keys.remove(StaleguardConfig.DROP_IN);
-        return keys;
+        return UnknownKeys.filterKeys();
     }
 
     private static Config config(ClassLoader applicationLoader) {

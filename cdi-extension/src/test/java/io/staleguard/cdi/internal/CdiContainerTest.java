@@ -26,7 +26,7 @@ import io.staleguard.SessionNotFoundException;
 import io.staleguard.StaleSessionFilter;
 import io.staleguard.cdi.Interaction;
 import io.staleguard.internal.ConfigException;
-import io.staleguard.internal.StoreLocator;
+import io.staleguard.spi.StoreLocator;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import jakarta.enterprise.inject.spi.BeanManager;

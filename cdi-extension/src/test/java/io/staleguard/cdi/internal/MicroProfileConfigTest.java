@@ -134,7 +134,7 @@ class MicroProfileConfigTest {
     @DisplayName("C3 every configuration key is read from MicroProfile Config as staleguard.<key>")
     void everyKeyIsReachable() {
         Set<String> keys = MpConfig.keys();
-        // The catalogue of docs/configuration.md; a key added to StaleguardConfig shows up here without further work.
+        // The catalogue of docs/configuration.md; a key added to the registry (ConfigKey) shows up here without further work.
         assertTrue(keys.containsAll(List.of("session-cookie", "cookies", "cookie-secure", "cookie-same-site",
                 "interaction-paths", "restart-url", "restart-capture-paths", "restart-keys", "stale-exceptions",
                 "transient-exceptions", "on-unavailable", "retry-window", "identity-header", "identity-attribute",

@@ -19,7 +19,7 @@ import org.springframework.mock.web.MockFilterConfig;
 import io.staleguard.SessionNotFoundException;
 import io.staleguard.StaleSessionFilter;
 import io.staleguard.cdi.Interaction;
-import io.staleguard.internal.StoreLocator;
+import io.staleguard.spi.StoreLocator;
 
 /**
  * JAX-RS and Faces are optional (C1), and the jar must not break the filter where there is no CDI or MicroProfile

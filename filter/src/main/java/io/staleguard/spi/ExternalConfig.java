@@ -1,10 +1,13 @@
-package io.staleguard.internal;
+package io.staleguard.spi;
 
 import java.util.Optional;
 
 /**
  * A configuration source below init-params and context-params, found with {@link java.util.ServiceLoader} through the
- * web application's class loader. The CDI module supplies one backed by MicroProfile Config. Not public API.
+ * web application's class loader. The CDI module supplies one backed by MicroProfile Config. For Staleguard's own
+ * integration modules: applications configure Staleguard through the sources of {@link io.staleguard.StaleguardConfig}.
+ *
+ * @since 0.1
  */
 public interface ExternalConfig {
 

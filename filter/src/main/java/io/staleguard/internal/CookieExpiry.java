@@ -1,0 +1,89 @@
+package io.staleguard.internal;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * B3, exact cleanup: the {@code Set-Cookie} expiries of a recovery, one per place each configured cookie the request
+ * carried may live (host-only and per configured domain, on every configured path).
+ */
+final class CookieExpiry {
+
+    private final Settings settings;
+
+    CookieExpiry(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * B3: one expiry header per place each configured cookie the request carried may live.
+     *
+     * @return the names of the cookies expired
+     */
+    Set<String> expireCookies(HttpServletRequest request, List<Map.Entry<String, String>> headers) {
+        Set<String> names = new LinkedHashSet<>();
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return names;
+        }
+        for (Cookie cookie : cookies) {
+            String name = cookie.getName();
+            if (names.contains(name) || !CookieSpec.isToken(name)) {
+                continue;
+            }
+            CookieSpec spec = specFor(name);
+            if (spec == null) {
+                continue;
+            }
+            names.add(name);
+            expire(name, spec, request, headers);
+        }
+        return names;
+    }
+
+    /** B3: the expiry headers of one cookie: host-only and per configured domain, on every configured path. */
+    void expire(String name, CookieSpec spec, HttpServletRequest request, List<Map.Entry<String, String>> headers) {
+        boolean secure = settings.secure(request, name);
+        if (name.startsWith("__Host-")) {
+            headers.add(Responses.header("Set-Cookie",
+                    SetCookie.expiry(name).secure(true).sameSite(settings.sameSite).header()));
+            return;
+        }
+        for (String path : spec.paths()) {
+            SetCookie expiry = SetCookie.expiry(name).path(path).secure(secure).sameSite(settings.sameSite);
+            headers.add(Responses.header("Set-Cookie", expiry.header()));
+            for (String domain : spec.domains()) {
+                headers.add(Responses.header("Set-Cookie", expiry.domain(domain).header()));
+            }
+        }
+    }
+
+    private CookieSpec specFor(String cookieName) {
+        for (CookieSpec spec : settings.cookies) {
+            if (spec.matches(cookieName)) {
+                return spec;
+            }
+        }
+        return null;
+    }
+
+    /** B6: the cookies a request sent besides {@code configured} and Staleguard's own, for the loop guard's warning. */
+    static Set<String> otherCookieNames(HttpServletRequest request, Set<String> configured) {
+        Set<String> others = new LinkedHashSet<>();
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                String name = c.getName();
+                if (!configured.contains(name) && !name.endsWith(Engine.RETRY_COOKIE) && !name.endsWith(RestartCookie.NAME)) {
+                    others.add(name);
+                }
+            }
+        }
+        return others;
+    }
+}

@@ -1,0 +1,59 @@
+package io.staleguard.internal;
+
+import io.staleguard.EndReason;
+import jakarta.servlet.ServletRequest;
+
+/**
+ * What Staleguard's parts learn about one request and hand on to each other (both filters, {@code Staleguard.logout},
+ * the CDI interceptor): one typed object, kept as one request attribute so that every filter instance, a forward and
+ * an include see the same state. Created by the first write; reading a request nothing was written on allocates
+ * nothing. (The {@code @Interaction} restart target stays the request attribute {@link Engine#RESTART_OVERRIDE}: the
+ * CDI module sets it.)
+ */
+public final class RequestState {
+
+    static final String ATTRIBUTE = RequestState.class.getName();
+
+    /** TRUE once a recovery response was written, FALSE when it could not be; null before any recovery. */
+    Boolean recovered;
+    /** B7: the restart cookie header captured on this request, and its target. */
+    String capturedHeader;
+    String capturedTarget;
+    /** I1 with B6: the hash of the identity a trusted proxy now vouches for, on an identity recovery. */
+    String identityClaim;
+    /**
+     * Set by {@code RollingSessionFilter}: TRUE when its touch found the session alive, FALSE when every session id
+     * the request carried was gone. B2 trusts it instead of asking the store again.
+     */
+    Boolean rollingAlive;
+    /** E1, T3: the reason of the one {@code SessionEnded} fired for this request, or null. */
+    EndReason ended;
+    /** The store found every session id of this request gone, so a recovery deletes nothing. */
+    boolean confirmedGone;
+    /** The rolling filter's response wrapper, for {@code Staleguard.logout} (R3). */
+    SessionCookieGate gate;
+
+    private RequestState() {
+    }
+
+    /** @return the request's state, created on first use */
+    static RequestState of(ServletRequest request) {
+        RequestState state = peek(request);
+        if (state == null) {
+            state = new RequestState();
+            request.setAttribute(ATTRIBUTE, state);
+        }
+        return state;
+    }
+
+    /** @return the request's state, or null when nothing was recorded yet */
+    static RequestState peek(ServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof RequestState state ? state : null;
+    }
+
+    /** For tests: what {@code RollingSessionFilter} handed on to detection, or null when it handed on nothing. */
+    public static Boolean rollingAliveOf(ServletRequest request) {
+        RequestState state = peek(request);
+        return state == null ? null : state.rollingAlive;
+    }
+}
