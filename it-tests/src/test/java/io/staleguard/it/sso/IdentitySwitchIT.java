@@ -7,6 +7,7 @@ import static io.staleguard.it.sso.SsoApp.BOB;
 import static io.staleguard.it.sso.SsoApp.HEADER;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
