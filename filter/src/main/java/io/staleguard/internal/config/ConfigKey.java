@@ -19,13 +19,17 @@ public enum ConfigKey {
 
     SESSION_COOKIE(StaleguardConfig.SESSION_COOKIE, "cookie spec (one, no `*`)", null,
             "the container's `SessionCookieConfig` (`JSESSIONID` on the context path)", "SID;path=/;domain=.example.com",
-            "the session cookie: the one detection reads, rolling refreshes and recovery expires"),
+            "the session cookie: the one detection reads, rolling refreshes and recovery expires. A refresh keeps the "
+                    + "attributes the application set it with, as last seen on this node; until then the configured "
+                    + "ones (see [rolling refreshes](#cookie-attributes-of-a-rolling-refresh))"),
     COOKIES(StaleguardConfig.COOKIES, "list of cookie specs", null, "none", "_interaction;path=/app/interaction, _session*",
             "further cookies that a recovery expires, on the path and domain they were set with (B3)"),
     COOKIE_SECURE(StaleguardConfig.COOKIE_SECURE, "`true`, `false`, `auto`", "auto", null, "true",
-            "`Secure` on the cookies Staleguard writes; `auto` means when the request is secure"),
+            "`Secure` on the cookies Staleguard writes; `auto` means when the request is secure, so set `true` behind "
+                    + "a proxy that terminates TLS. A rolling refresh never drops `Secure`"),
     COOKIE_SAME_SITE(StaleguardConfig.COOKIE_SAME_SITE, "`Lax`, `Strict`, `None`, `omit`", "Lax", null, "Strict",
-            "`SameSite` on the cookies Staleguard writes (`None` only together with `Secure`)"),
+            "`SameSite` on the cookies Staleguard writes (`None` only together with `Secure`); a rolling refresh "
+                    + "keeps the application's own value once this node has seen it (SG0012 when they differ)"),
     INTERACTION_PATHS(StaleguardConfig.INTERACTION_PATHS, "list of url-patterns", null, "none", "/interaction/*, /consent",
             "where a dead session cookie is recovered before the application runs (B2)"),
     RESTART_URL(StaleguardConfig.RESTART_URL, "path", null, "none", "/login",
@@ -35,7 +39,8 @@ public enum ConfigKey {
     RESTART_KEYS(StaleguardConfig.RESTART_KEYS, "list of Base64 keys, ≥ 32 bytes each", null,
             "a random key per start (logged as SG0008)", "<openssl rand -base64 32>, <previous key>",
             "HMAC-SHA256 keys of the restart cookie: the first signs, all verify; set it so restart cookies survive a "
-                    + "redeploy and several nodes agree"),
+                    + "redeploy and several nodes agree. A restart cookie is honoured for 12 h after signing, the newest "
+                    + "one wins, and its name gets `__Host-` on HTTPS at the host root ([recovery](recovery.md)) (B7)"),
     STALE_EXCEPTIONS(StaleguardConfig.STALE_EXCEPTIONS, "list of class names",
             "jakarta.faces.application.ViewExpiredException", null, "com.example.InteractionGone",
             "more exceptions that mean \"session gone\", matched by name along superclasses and causes; "
@@ -48,15 +53,21 @@ public enum ConfigKey {
     ON_UNAVAILABLE(StaleguardConfig.ON_UNAVAILABLE, "`retry-later`, `propagate`", "retry-later", null, "propagate",
             "what a transient failure becomes: a `503` with `Retry-After`, or the exception, for your error handling (T1)"),
     RETRY_WINDOW(StaleguardConfig.RETRY_WINDOW, "duration", "PT30S", null, "PT1M",
-            "at most one automatic restart per window; a second gets the explanation page (B6)"),
+            "at most one automatic restart per window; a second gets the explanation page and SG0003, logged at most "
+                    + "once a minute. The retry marker's value is its issue time, and it counts only within the window "
+                    + "([security](security.md)) (B6)"),
     IDENTITY_HEADER(StaleguardConfig.IDENTITY_HEADER, "header name", null, "none", "X-Auth-Request-Email",
-            "the header in which a trusted SSO proxy names the user (I1)"),
+            "the header in which a trusted SSO proxy names the user; the proxy must set (replace) it, and several or "
+                    + "blank values count as absent (SG0009) (I1, I5). Every call still carrying the ended session gets "
+                    + "the same `401` within `retry-window` ([SSO proxies](sso-proxies.md)) (I6)"),
     IDENTITY_ATTRIBUTE(StaleguardConfig.IDENTITY_ATTRIBUTE, "session attribute name", null, "none: `getRemoteUser()`",
             "user.email", "where the session keeps its user's identity, to compare with the header"),
     IDENTITY_IGNORE_CASE(StaleguardConfig.IDENTITY_IGNORE_CASE, "boolean", "true", null, "false",
             "compare identities ignoring case (always trimmed, never a pattern) (I2)"),
     TRUSTED_PROXIES(StaleguardConfig.TRUSTED_PROXIES, "list of CIDR blocks", "127.0.0.0/8, ::1/128", null,
-            "10.0.0.5/32, fd00::5/128", "the peers whose identity header is believed (I3)"),
+            "10.0.0.5/32, fd00::5/128",
+            "the peers whose identity header is believed; addresses are parsed as literals, never sent to the name "
+                    + "resolver (I3)"),
     ROLLING(StaleguardConfig.ROLLING, "boolean", "false", null, "true",
             "whether `RollingSessionFilter` extends sessions on each request (R1, R2)"),
     ROLLING_EXCLUDE(StaleguardConfig.ROLLING_EXCLUDE, "list of url-patterns", null, "none", "/static/*, *.css, *.js",
@@ -71,9 +82,12 @@ public enum ConfigKey {
             "PT1M", "skip sessions this node touched this recently: fewer writes, no refreshed cookie (R7)"),
     STORE(StaleguardConfig.STORE, "`memory` or `jdbc:<JNDI name>`", null, "none: the container's `HttpSession`",
             "jdbc:java:jboss/datasources/SessionsDS",
-            "where sessions live when no `SessionStore` bean or context attribute is given (S3)"),
+            "where sessions live when no `SessionStore` bean or context attribute is given (S3); `jdbc:` is checked at "
+                    + "start-up, `memory` suits one node (see [the stores](#the-store-key))"),
     DROP_IN(StaleguardConfig.DROP_IN, "boolean, context-param `staleguard.drop-in` only", "true", null, "false",
-            "`false` switches off the jar's own registrations");
+            "`false` switches off the jar's own registrations; each also steps aside by itself when the application "
+                    + "registers the same filter or a subclass (`web.xml`, `addFilter`, a `@WebFilter` subclass), with "
+                    + "one SG0005 line per deployment");
 
     /** Prefix of every context-param and MicroProfile Config property. */
     public static final String PREFIX = "staleguard.";
