@@ -130,7 +130,9 @@ class StaleguardJsBrowserIT {
                             ended::toString),
                     () -> assertTrue(ended.size() >= burst && ended.stream()
                             .allMatch(e -> e.requestPath().equals(context + "/api/docs")), ended::toString),
-                    () -> assertTrue(loopGuarded >= count(counted, "sg.raw.400"), "SG0003 lines: " + loopGuarded));
+                    // SG0003 is throttled to one line a minute per application (hardening item 7), so a burst's
+                    // loop-guarded answers show as at most one line, and none when an earlier test logged it.
+                    () -> assertTrue(loopGuarded <= 1, "SG0003 lines: " + loopGuarded));
         }
     }
 
