@@ -24,6 +24,8 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.Part;
 
+import org.springframework.mock.web.MockServletContext;
+
 /**
  * The request of {@link FilterCostBenchmark}: a GET that a container has already parsed, so that reading it costs
  * nothing (the cookie array, headers and paths are fixed fields, as a container hands them out after parsing once).
@@ -32,6 +34,8 @@ import jakarta.servlet.http.Part;
  * for them here too. Anything the filters do not call on these paths throws, so that a new call shows up.
  */
 final class BenchRequest implements HttpServletRequest {
+
+    private static final ServletContext CONTAINER = new MockServletContext();
 
     private final String contextPath;
     private final String servletPath;
@@ -388,9 +392,13 @@ final class BenchRequest implements HttpServletRequest {
         return 8080;
     }
 
+    /**
+     * The rolling filter reads the container's session cookie configuration once, on its first refresh, through the
+     * request's context; an empty mock context answers that (its cookie is {@code JSESSIONID}, not the benchmark's).
+     */
     @Override
     public ServletContext getServletContext() {
-        throw unsupported();
+        return CONTAINER;
     }
 
     @Override
