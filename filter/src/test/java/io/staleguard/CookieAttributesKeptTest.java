@@ -17,7 +17,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 import io.staleguard.internal.SetCookies;
 import io.staleguard.store.InMemorySessionStore;
-import io.staleguard.store.StoredSession;
 import io.staleguard.store.TestStores;
 import io.staleguard.testing.LogCapture;
 import io.staleguard.testing.MutableClock;
@@ -43,9 +42,7 @@ class CookieAttributesKeptTest {
     }
 
     private String live() {
-        String id = "s" + System.nanoTime();
-        store.create(id, StoredSession.startingAt(clock.instant(), Duration.ofMinutes(30), Duration.ofHours(12)));
-        return id;
+        return TestStores.live(store, clock.instant());
     }
 
     private String refreshed(String id, String attributes) {

@@ -4,7 +4,6 @@ import static io.staleguard.RollingApp.COOKIE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +13,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
 
 import io.staleguard.store.InMemorySessionStore;
-import io.staleguard.store.StoredSession;
+import io.staleguard.store.TestStores;
 import io.staleguard.testing.CountingStore;
 import io.staleguard.testing.RawResponse;
 
@@ -38,9 +37,7 @@ class Item10RecoveryDeletesRecordTest {
     }
 
     private String live() {
-        String id = "s" + System.nanoTime();
-        memory.create(id, StoredSession.startingAt(Instant.now(), Duration.ofMinutes(30), Duration.ofHours(12)));
-        return id;
+        return TestStores.live(memory, Instant.now());
     }
 
     private static MockHttpServletRequest alice(String id) {
