@@ -3,6 +3,7 @@ package io.staleguard;
 import java.io.IOException;
 import java.time.Clock;
 
+import io.staleguard.internal.ApplicationRuntime;
 import io.staleguard.internal.ConfigException;
 import io.staleguard.internal.DropIn;
 import io.staleguard.internal.Engine;
@@ -111,17 +112,16 @@ public class RollingSessionFilter implements Filter {
                     RollingSessionFilter.class, filterConfig::getInitParameter)) {
                 return;
             }
-            Rolling.Mode mode = Engine.rollingMode(filterConfig.getServletContext(), filterConfig.getFilterName(),
-                    filterConfig::getInitParameter);
+            ApplicationRuntime runtime = ApplicationRuntime.of(filterConfig.getServletContext());
+            Rolling.Mode mode = runtime.rollingMode(filterConfig.getFilterName(), filterConfig::getInitParameter);
             if (mode == Rolling.Mode.OFF) {
                 return;
             }
-            Engine engine = Engine.start(filterConfig.getServletContext(), filterConfig.getFilterName(),
-                    filterConfig::getInitParameter);
+            Engine engine = runtime.attach(filterConfig.getFilterName(), filterConfig::getInitParameter);
             try {
                 rolling = mode == Rolling.Mode.ROLLING ? new Rolling(engine) : Rolling.capOnly(engine);
             } catch (ConfigException e) {
-                engine.close();
+                runtime.release();
                 throw e;
             }
         } catch (ConfigException e) {
@@ -156,7 +156,7 @@ public class RollingSessionFilter implements Filter {
     @Override
     public void destroy() {
         if (rolling != null) {
-            rolling.engine().close();
+            rolling.engine().runtime().release();
             rolling = null;
         }
     }

@@ -2,6 +2,8 @@ package io.staleguard;
 
 import java.io.IOException;
 
+import io.staleguard.internal.ApplicationRuntime;
+import io.staleguard.internal.Classifier;
 import io.staleguard.internal.ConfigException;
 import io.staleguard.internal.DropIn;
 import io.staleguard.internal.Engine;
@@ -96,7 +98,8 @@ public class StaleSessionFilter implements Filter {
                     filterConfig::getInitParameter)) {
                 return;
             }
-            engine = Engine.start(context, filterConfig.getFilterName(), filterConfig::getInitParameter);
+            engine = ApplicationRuntime.of(context).attach(filterConfig.getFilterName(),
+                    filterConfig::getInitParameter);
         } catch (ConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -151,7 +154,7 @@ public class StaleSessionFilter implements Filter {
     @Override
     public void destroy() {
         if (engine != null) {
-            engine.close();
+            engine.runtime().release();
             engine = null;
         }
     }

@@ -3,6 +3,7 @@ package io.staleguard;
 import java.io.IOException;
 import java.util.Objects;
 
+import io.staleguard.internal.ApplicationRuntime;
 import io.staleguard.internal.Engine;
 import io.staleguard.internal.Exchange;
 import jakarta.servlet.http.HttpServletRequest;
@@ -106,6 +107,6 @@ public final class Staleguard {
         if (exchange != null && exchange.engine().settings().contextPath().equals(request.getContextPath())) {
             return exchange.engine();
         }
-        return Engine.forContext(request.getServletContext());
+        return ApplicationRuntime.of(request.getServletContext()).contextEngine();
     }
 }

@@ -117,7 +117,7 @@ class RegistrationTest {
         assertTrue(Staleguard.recover(request, r));
         assertEquals(303, r.getStatus());
         assertEquals("/app/login", r.getHeader("Location"));
-        ((io.staleguard.internal.Engine) context.getAttribute(io.staleguard.internal.Engine.CONTEXT_ATTRIBUTE)).close();
+        io.staleguard.internal.ApplicationRuntime.of(context).close();
     }
 
     @Test

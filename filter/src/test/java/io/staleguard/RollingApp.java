@@ -9,8 +9,8 @@ import org.springframework.mock.web.MockFilterConfig;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockServletContext;
 
+import io.staleguard.internal.ApplicationRuntime;
 import io.staleguard.internal.Counters;
-import io.staleguard.internal.Engine;
 import io.staleguard.store.SessionStore;
 import io.staleguard.testing.RawResponse;
 import jakarta.servlet.FilterChain;
@@ -86,7 +86,7 @@ final class RollingApp implements AutoCloseable {
     }
 
     Counters counters() {
-        return Engine.forContext(context).counters();
+        return ApplicationRuntime.of(context).counters();
     }
 
     /** A script call to {@code pathInApp} carrying the given cookies (name, value, name, value…). */

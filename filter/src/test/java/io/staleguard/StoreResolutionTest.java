@@ -21,7 +21,7 @@ import org.springframework.mock.web.MockFilterConfig;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.staleguard.internal.Engine;
+import io.staleguard.internal.ApplicationRuntime;
 import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.JdbcSessionStore;
 import io.staleguard.store.SessionStore;
@@ -53,7 +53,7 @@ class StoreResolutionTest {
     }
 
     SessionStore resolved() {
-        return Engine.forContext(app.context).store();
+        return ApplicationRuntime.of(app.context).contextEngine().store();
     }
 
     @Test

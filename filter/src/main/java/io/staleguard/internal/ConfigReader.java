@@ -52,13 +52,25 @@ public final class ConfigReader {
      */
     public ConfigReader(String filterName, Function<String, String> initParams, Function<String, String> contextParams,
             ClassLoader applicationLoader) {
+        this(filterName, initParams, contextParams, loadExternal(applicationLoader), applicationLoader);
+    }
+
+    /**
+     * @param external the application's external sources, found once by its runtime
+     */
+    ConfigReader(String filterName, Function<String, String> initParams, Function<String, String> contextParams,
+            List<ExternalConfig> external, ClassLoader applicationLoader) {
         this.filterName = filterName;
         this.initParams = initParams;
         this.contextParams = contextParams;
         this.applicationLoader = applicationLoader;
+        this.external = external;
+    }
+
+    private static List<ExternalConfig> loadExternal(ClassLoader applicationLoader) {
         List<ExternalConfig> found = new ArrayList<>();
         ServiceLoader.load(ExternalConfig.class, applicationLoader).forEach(found::add);
-        this.external = List.copyOf(found);
+        return List.copyOf(found);
     }
 
     /** @return the value of {@code key} from the first source that sets it, or null */

@@ -7,31 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-
-import javax.management.ObjectName;
 
 import io.staleguard.EndReason;
 import io.staleguard.SessionEnded;
-import io.staleguard.internal.config.ConfigKey;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Staleguard's recovery for one application (B2–B7, E1): detection, the restart target, cookie expiry, the loop guard
- * and the event; and the application's session store (S3) with logout. One per filter instance; the first one started
- * in a context is also published as the context attribute {@link #CONTEXT_ATTRIBUTE} for {@code Staleguard.recover}
- * and the CDI interceptor. The store and the counters are shared by all engines of a context.
+ * Staleguard's recovery for one application configuration (B2–B7, E1): detection, the restart target, cookie expiry,
+ * the loop guard and the event; and the application's session store (S3) with logout. Built once per distinct
+ * configuration by the {@link ApplicationRuntime}, which shares one engine between the drop-in filters and static
+ * calls and gives every engine the application's clock, counters, events and store.
  */
-public final class Engine implements AutoCloseable {
-
-    public static final String CONTEXT_ATTRIBUTE = Engine.class.getName();
+public final class Engine {
 
     /** The loop guard's host-only marker cookie (B6). */
     public static final String RETRY_COOKIE = "staleguard-retry";
@@ -48,147 +40,45 @@ public final class Engine implements AutoCloseable {
      */
     static final int MAX_SESSION_IDS = 2;
 
-    private final ServletContext context;
+    private final ApplicationRuntime runtime;
     private final Settings settings;
     private final RollingSettings rolling;
     /** Null in container mode. */
     private final SessionStore store;
     private final Events events;
     private final Counters counters;
-    /** Its warning throttle is shared by the engines of a context, like the counters: one SG0010 a minute per application. */
     private final StoreOutages outages;
-    /** Shared like the counters: SG0003 at most once a minute per application, however many browsers loop. */
-    private final Throttle loopWarnings;
     private final CookieExpiry cookieExpiry;
     private final LoopGuard loopGuard;
     private final RestartFlow restartFlow;
-    /** Shared like the counters: the sessions ended within the retry window (E1 once, I1 burst, S3 delete once). */
+    /** The application's sessions ended within the retry window (E1 once, I1 burst, S3 delete once). */
     private final RecentlyEnded recentlyEnded;
     private final String cookiePath;
-    /** The one clock of this engine and its {@link Rolling}: issue times, the loop guard's window, events. */
-    private volatile Clock clock = Clock.systemUTC();
-    private ObjectName registeredAs;
 
-    private Engine(ServletContext context, Settings settings, RollingSettings rolling, SessionStore store,
-            ClassLoader applicationLoader) {
-        this.context = context;
+    /** Built by the application's {@link ApplicationRuntime}, which shares its clock, counters and events. */
+    Engine(ApplicationRuntime runtime, Settings settings, RollingSettings rolling, SessionStore store) {
+        this.runtime = runtime;
         this.settings = settings;
         this.rolling = rolling;
         this.store = store;
-        this.events = new Events(context, applicationLoader);
-        this.counters = ContextAttributes.shared(context, Counters.class.getName(), Counters.class, Counters::new);
-        this.outages = new StoreOutages(store, counters, ContextAttributes.shared(context,
-                Throttle.class.getName() + ".store-unavailable", Throttle.class,
-                () -> new Throttle(1, TimeUnit.MINUTES)));
-        this.loopWarnings = ContextAttributes.shared(context, Throttle.class.getName() + ".loop-guard",
-                Throttle.class, () -> new Throttle(1, TimeUnit.MINUTES));
-        this.recentlyEnded = ContextAttributes.shared(context, RecentlyEnded.class.getName(), RecentlyEnded.class,
-                () -> new RecentlyEnded(settings.retryWindow));
+        this.events = runtime.events();
+        this.counters = runtime.counters();
+        this.outages = new StoreOutages(store, counters, runtime.storeWarnings());
+        this.recentlyEnded = runtime.recentlyEnded(settings.retryWindow);
         this.cookiePath = settings.contextPath.isEmpty() ? "/" : settings.contextPath;
         this.cookieExpiry = new CookieExpiry(settings);
-        this.loopGuard = new LoopGuard(settings, loopWarnings);
+        this.loopGuard = new LoopGuard(settings, runtime.loopWarnings());
         this.restartFlow = new RestartFlow(settings, this::clock);
-    }
-
-    /**
-     * Reads and validates the configuration and starts an engine.
-     *
-     * @param filterName the filter's name, or null for context-level configuration only
-     * @param initParams the filter's init-params
-     * @throws ConfigException if a configuration value is invalid
-     */
-    public static Engine start(ServletContext context, String filterName, Function<String, String> initParams) {
-        ClassLoader loader = applicationLoader(context);
-        ConfigReader config = new ConfigReader(filterName, initParams, context::getInitParameter, loader);
-        Settings settings = Settings.read(context, config);
-        RollingSettings rolling = RollingSettings.read(config);
-        SessionStore store = Stores.resolve(context, loader, rolling);
-        Engine engine = new Engine(context, settings, rolling, store, loader);
-        if (ContextAttributes.setIfAbsent(context, CONTEXT_ATTRIBUTE, engine)) {
-            if (filterName != null || StartupCheck.closesEngines(context)) {
-                engine.registerMBean();
-            } else if (Log.once(context, Log.JMX_FAILED)) {
-                Log.info(Log.JMX_FAILED, "Staleguard counters for %s are not registered in JMX: no Staleguard "
-                        + "filter and no io.staleguard.internal.StartupCheck listener runs in this application, so "
-                        + "nothing would unregister them when it is undeployed.", describe(context));
-            }
-        }
-        if (settings.restartCookie.isGenerated() && !settings.restartCapturePaths.isEmpty()
-                && Log.once(context, Log.RANDOM_RESTART_KEY)) {
-            Log.info(Log.RANDOM_RESTART_KEY, "No restart-keys configured for %s: restart cookies are signed with a key "
-                    + "generated at start-up and will not verify after a redeploy. Set restart-keys to keep flows "
-                    + "restartable across redeploys.", describe(context));
-        }
-        if (Log.once(context, Log.STARTED)) {
-            Log.info(Log.STARTED, "Staleguard started for %s (%s, %s, session store: %s)", describe(context), settings,
-                    rolling, store == null ? "the container's HttpSession" : store);
-        }
-        return engine;
-    }
-
-    /**
-     * Reads only the {@code rolling} key and whether {@code max-cookie-age} is set, so that a
-     * {@code RollingSessionFilter} that is off costs nothing at all.
-     *
-     * @throws ConfigException if {@code rolling} is not a boolean
-     */
-    public static Rolling.Mode rollingMode(ServletContext context, String filterName,
-            Function<String, String> initParams) {
-        ConfigReader config = new ConfigReader(filterName, initParams, context::getInitParameter,
-                applicationLoader(context));
-        if (config.bool(ConfigKey.ROLLING)) {
-            return Rolling.Mode.ROLLING;
-        }
-        return config.value(ConfigKey.MAX_COOKIE_AGE) != null ? Rolling.Mode.CAP_ONLY : Rolling.Mode.OFF;
-    }
-
-    /**
-     * Reads and validates the configuration without starting anything (C3, {@link StartupCheck}).
-     *
-     * @throws ConfigException if a configuration value is invalid
-     */
-    public static void validate(ServletContext context, String filterName, Function<String, String> initParams) {
-        ConfigReader config = new ConfigReader(filterName, initParams, context::getInitParameter,
-                applicationLoader(context));
-        Settings.read(context, config);
-        RollingSettings.read(config);
-    }
-
-    /**
-     * @return the engine published for {@code context}, or a new one reading context-level configuration only
-     * @throws ConfigException if a context-level configuration value is invalid
-     */
-    public static Engine forContext(ServletContext context) {
-        Object existing = context.getAttribute(CONTEXT_ATTRIBUTE);
-        if (existing instanceof Engine engine) {
-            return engine;
-        }
-        // Started outside any lock (reading the configuration may look up a DataSource); when two requests race, the
-        // engine published first is the one both use.
-        Engine started = start(context, null, name -> null);
-        return context.getAttribute(CONTEXT_ATTRIBUTE) instanceof Engine published ? published : started;
-    }
-
-    static ClassLoader applicationLoader(ServletContext context) {
-        try {
-            return context.getClassLoader();
-        } catch (UnsupportedOperationException | SecurityException e) {
-            return Thread.currentThread().getContextClassLoader();
-        }
-    }
-
-    private static String describe(ServletContext context) {
-        return context.getContextPath().isEmpty() ? "the root context" : "context " + context.getContextPath();
     }
 
     /** @return the clock every time-dependent decision of this engine and its {@link Rolling} reads */
     Clock clock() {
-        return clock;
+        return runtime.clock();
     }
 
-    /** For tests: a clock that moves when the test says. */
-    public void clock(Clock clock) {
-        this.clock = clock;
+    /** @return the application's runtime, which this engine shares with the other filters and static calls */
+    public ApplicationRuntime runtime() {
+        return runtime;
     }
 
     public Settings settings() {
@@ -501,7 +391,7 @@ public final class Engine implements AutoCloseable {
         state.recovered = Boolean.TRUE;
         RequestKind kind = RequestKind.of(request);
         String claim = state.identityClaim;
-        Instant now = clock.instant();
+        Instant now = clock().instant();
         boolean loop = loopGuard.markerPresent(request, restartFlow.cookieName(request, RETRY_COOKIE), claim, now);
 
         List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -591,7 +481,7 @@ public final class Engine implements AutoCloseable {
             return;
         }
         state.ended = reason;
-        events.fire(new SessionEnded(idHash, reason, Log.printable(requestPath(request), 512), clock.instant()));
+        events.fire(new SessionEnded(idHash, reason, Log.printable(requestPath(request), 512), clock().instant()));
     }
 
     /** In store mode the session is the one the session cookie names, not the container's. */
@@ -603,16 +493,5 @@ public final class Engine implements AutoCloseable {
             }
         }
         return request.getRequestedSessionId();
-    }
-
-    private void registerMBean() {
-        registeredAs = Jmx.register(counters, settings.contextPath, describe(context));
-    }
-
-    @Override
-    public void close() {
-        ContextAttributes.removeIfSame(context, CONTEXT_ATTRIBUTE, this);
-        Jmx.unregister(registeredAs);
-        registeredAs = null;
     }
 }

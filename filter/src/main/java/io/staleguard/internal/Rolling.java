@@ -102,7 +102,7 @@ public final class Rolling {
 
     /** For tests: the clock that decides expiries, cookie lifetimes and touch intervals. */
     public void clock(Clock clock) {
-        engine.clock(clock);
+        engine.runtime().clock(clock);
     }
 
     public Engine engine() {

@@ -20,6 +20,8 @@ public final class RollingSettings {
     final Duration inactivity;
     final Duration absolute;
     final Duration maxCookieAge;
+    /** Whether {@code max-cookie-age} is set: without rolling, it alone switches the cap on (R6). */
+    final boolean maxCookieAgeSet;
     /** Null when every request touches. */
     final Duration touchInterval;
     /** The {@code store} value as configured, or null for container mode. */
@@ -31,6 +33,7 @@ public final class RollingSettings {
         inactivity = config.duration(ConfigKey.INACTIVITY);
         absolute = config.duration(ConfigKey.ABSOLUTE);
         maxCookieAge = config.duration(ConfigKey.MAX_COOKIE_AGE);
+        maxCookieAgeSet = config.value(ConfigKey.MAX_COOKIE_AGE) != null;
         touchInterval = config.duration(ConfigKey.TOUCH_INTERVAL);
         if (absolute.compareTo(inactivity) < 0) {
             ConfigKey blamedKey = config.value(ConfigKey.ABSOLUTE) != null ? ConfigKey.ABSOLUTE : ConfigKey.INACTIVITY;

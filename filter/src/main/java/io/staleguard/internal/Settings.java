@@ -36,7 +36,7 @@ public final class Settings {
     /** The trusted identity header check, or null when none is configured. */
     final Identity identity;
 
-    private Settings(ServletContext context, ConfigReader config) {
+    private Settings(ServletContext context, ConfigReader config, RestartCookie generatedRestartCookie) {
         contextPath = context.getContextPath();
         String defaultPath = contextPath.isEmpty() ? "/" : contextPath;
 
@@ -65,7 +65,8 @@ public final class Settings {
         } else {
             restartUrl = null;
         }
-        restartCookie = RestartCookie.fromKeys(config.secretValue(ConfigKey.RESTART_KEYS));
+        ConfigReader.Value keys = config.secretValue(ConfigKey.RESTART_KEYS);
+        restartCookie = keys == null ? generatedRestartCookie : RestartCookie.fromKeys(keys);
 
         classifier = new Classifier(
                 Classifier.classNames(config.valueOrDefault(ConfigKey.STALE_EXCEPTIONS)),
@@ -76,10 +77,11 @@ public final class Settings {
     }
 
     /**
+     * @param generatedRestartCookie signs restart cookies when {@code restart-keys} is not set
      * @throws ConfigException if a value is invalid
      */
-    public static Settings read(ServletContext context, ConfigReader config) {
-        return new Settings(context, config);
+    static Settings read(ServletContext context, ConfigReader config, RestartCookie generatedRestartCookie) {
+        return new Settings(context, config, generatedRestartCookie);
     }
 
     /** @return the session cookie (configured, else the container's), then the configured {@code cookies} */

@@ -9,29 +9,22 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
 /**
- * Validates the configuration of every active {@link StaleSessionFilter} and {@link RollingSessionFilter}
- * registration, subclasses included, when the application starts (C3), so a bad value fails the deployment with its
- * message instead of failing requests. Containers may create filters on the first request that reaches them (WildFly does by default);
- * then the filter's own {@code init} comes too late.
+ * Creates the application's {@link ApplicationRuntime} when the application starts and parses, once, the
+ * configuration of every active {@link StaleSessionFilter} and {@link RollingSessionFilter} registration, subclasses
+ * included (C3), so a bad value fails the deployment with its message instead of failing requests. Containers may
+ * create filters on the first request that reaches them (WildFly does by default); then the filter's own {@code init}
+ * comes too late, and it reuses what was parsed here.
  * <p>
  * Declared as a listener in the jar's {@code web-fragment.xml}. Listeners declared in {@code web.xml} run first, so
- * registrations they make with {@code addFilter} are checked too. Nothing is started here: the filters still read
- * their configuration in {@code init}.
+ * registrations they make with {@code addFilter} are checked too. The session store is not looked up here: the
+ * filters find it in {@code init}, after the application's own listeners may have published one.
  * <p>
- * On {@code contextDestroyed} it closes the engine published for the context, which unregisters its MBean: an engine
- * that no filter owns (started by {@code Staleguard.recover} or the CDI interceptor when the filters are switched off)
- * would otherwise stay registered in the platform MBean server after an undeploy, and with it the application's class
- * loader. Without this listener such an engine does not register an MBean at all.
+ * On {@code contextDestroyed} it closes the runtime, which unregisters its MBean: a runtime that no filter owns
+ * (used by {@code Staleguard.recover} or the CDI interceptor when the filters are switched off) would otherwise stay
+ * registered in the platform MBean server after an undeploy, and with it the application's class loader. Without this
+ * listener such a runtime does not register an MBean at all.
  */
 public final class StartupCheck implements ServletContextListener {
-
-    /** Context attribute set while this listener runs in the application: an engine started later will be closed. */
-    static final String CLOSES_ENGINES = StartupCheck.class.getName() + ".closes-engines";
-
-    /** @return whether this listener will close the context's published engine when the application stops */
-    static boolean closesEngines(ServletContext context) {
-        return context.getAttribute(CLOSES_ENGINES) != null;
-    }
 
     /**
      * @throws ConfigException if a registration's configuration is invalid, which fails the deployment
@@ -39,7 +32,8 @@ public final class StartupCheck implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        context.setAttribute(CLOSES_ENGINES, Boolean.TRUE);
+        ApplicationRuntime runtime = ApplicationRuntime.of(context);
+        runtime.closedByListener();
         ConfigWarnings.unknownContextParams(context);
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
             Class<?> type = DropIn.registeredClass(context, registration).orElse(null);
@@ -50,18 +44,16 @@ public final class StartupCheck implements ServletContextListener {
             if (staleguardFilter != null
                     && DropIn.active(context, registration.getName(), staleguardFilter, registration::getInitParameter)) {
                 ConfigWarnings.unknownInitParams(registration);
-                Engine.validate(context, registration.getName(), registration::getInitParameter);
+                runtime.configuration(registration.getName(), registration::getInitParameter);
             }
         }
     }
 
-    /** Closes the engine still published for the context, whoever started it; closing twice is harmless. */
+    /** Closes the application's runtime, whoever created it; closing twice is harmless. */
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        ServletContext context = event.getServletContext();
-        if (context.getAttribute(Engine.CONTEXT_ATTRIBUTE) instanceof Engine engine) {
-            engine.close();
+        if (event.getServletContext().getAttribute(ApplicationRuntime.ATTRIBUTE) instanceof ApplicationRuntime runtime) {
+            runtime.close();
         }
-        context.removeAttribute(CLOSES_ENGINES);
     }
 }

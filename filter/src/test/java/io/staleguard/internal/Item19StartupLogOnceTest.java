@@ -41,7 +41,7 @@ class Item19StartupLogOnceTest {
             staleFilter.init(config(context, stale, staleParams));
             RollingSessionFilter rollingFilter = new RollingSessionFilter();
             rollingFilter.init(config(context, rolling, rollingParams));
-            Engine.forContext(context);
+            ApplicationRuntime.of(context).contextEngine();
             staleFilter.destroy();
             rollingFilter.destroy();
             new StartupCheck().contextDestroyed(new ServletContextEvent(context));

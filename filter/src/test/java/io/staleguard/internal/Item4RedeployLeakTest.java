@@ -50,7 +50,7 @@ class Item4RedeployLeakTest {
     /** Deploys, starts an engine the way Staleguard.recover does, undeploys; keeps nothing but a weak reference. */
     private static WeakReference<ClassLoader> deployUseUndeploy(ObjectName name) throws Exception {
         StaleguardFirstLoader loader = new StaleguardFirstLoader(
-                Engine.class.getProtectionDomain().getCodeSource().getLocation(),
+                ApplicationRuntime.class.getProtectionDomain().getCodeSource().getLocation(),
                 Item4RedeployLeakTest.class.getClassLoader());
         MockServletContext context = new MockServletContext() {
             @Override
@@ -63,7 +63,8 @@ class Item4RedeployLeakTest {
                 .loadClass(StartupCheck.class.getName()).getConstructor().newInstance();
         startupCheck.contextInitialized(new ServletContextEvent(context));
 
-        loader.loadClass(Engine.class.getName()).getMethod("forContext", ServletContext.class).invoke(null, context);
+        Class<?> runtime = loader.loadClass(ApplicationRuntime.class.getName());
+        runtime.getMethod("contextEngine").invoke(runtime.getMethod("of", ServletContext.class).invoke(null, context));
         assertTrue(JMX.isRegistered(name));
         assertSame(loader, JMX.getClassLoaderFor(name), "the MBean is the application's own");
 

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.staleguard.internal.Classifier;
 import io.staleguard.internal.ConfigException;
+import io.staleguard.internal.ApplicationRuntime;
 import io.staleguard.internal.Engine;
 import io.staleguard.internal.Exchange;
 import jakarta.interceptor.InvocationContext;
@@ -96,7 +97,7 @@ final class InteractionRecovery {
     /** Without the filter (a request it does not map), the context's engine: the filter's, or one from context-params. */
     private static Engine engineFor(HttpServletRequest request, Exception thrown) {
         try {
-            return Engine.forContext(request.getServletContext());
+            return ApplicationRuntime.of(request.getServletContext()).contextEngine();
         } catch (ConfigException e) {
             e.addSuppressed(thrown);
             throw e;

@@ -12,6 +12,7 @@ import org.springframework.mock.web.MockServletContext;
 
 import io.staleguard.SessionEnded;
 import io.staleguard.SessionEndedListener;
+import io.staleguard.internal.ApplicationRuntime;
 import io.staleguard.internal.Engine;
 import io.staleguard.internal.Exchange;
 import jakarta.servlet.http.Cookie;
@@ -81,7 +82,7 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture start() {
-        engine = Engine.start(context, "staleguard", initParams::get);
+        engine = ApplicationRuntime.of(context).attach("staleguard", initParams::get);
         return this;
     }
 
@@ -153,7 +154,7 @@ final class Fixture implements AutoCloseable {
             Exchange.ofThisThread().set(previousEngine, previousRequest, previousResponse);
         }
         if (engine != null) {
-            engine.close();
+            engine.runtime().release();
         }
     }
 }
