@@ -8,6 +8,7 @@ import io.staleguard.internal.ConfigException;
 import io.staleguard.internal.DropIn;
 import io.staleguard.internal.Engine;
 import io.staleguard.internal.Exchange;
+import io.staleguard.internal.RequestState;
 import io.staleguard.internal.Classifier;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -145,7 +146,7 @@ public class StaleSessionFilter implements Filter {
     private boolean recovered(HttpServletRequest req, HttpServletResponse res, Exception thrown) throws IOException {
         Classifier.Classification c = engine.classify(thrown);
         return switch (c.kind()) {
-            case STALE -> engine.recover(req, res, c.reason(), (String) req.getAttribute(Engine.RESTART_OVERRIDE));
+            case STALE -> engine.recover(req, res, c.reason(), RequestState.restartOverrideOf(req));
             case TRANSIENT -> engine.respondUnavailable(req, res, thrown);
             case OTHER -> false;
         };

@@ -73,7 +73,7 @@ class RestartTargetTest {
     void override() throws Exception {
         app = Harness.withInitParams("restart-url", "/login");
         MockHttpServletRequest request = navigate("POST", "/confirm");
-        request.setAttribute("io.staleguard.restart", "/start");
+        io.staleguard.internal.RequestState.restartOverride(request, "/start");
         assertEquals("/app/start", location(request));
     }
 

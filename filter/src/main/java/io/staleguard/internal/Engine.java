@@ -28,9 +28,6 @@ public final class Engine {
     /** The loop guard's host-only marker cookie (B6). */
     public static final String RETRY_COOKIE = "staleguard-retry";
 
-    /** Request attribute: a context-relative restart target chosen by the application (the @Interaction value). */
-    public static final String RESTART_OVERRIDE = "io.staleguard.restart";
-
     /**
      * At most this many session cookies of one request are looked up, touched or deleted, the first ones sent (the
      * most specific path first). Two cover the one real case of several, a cookie left on an old path next to the

@@ -7,8 +7,7 @@ import jakarta.servlet.ServletRequest;
  * What Staleguard's parts learn about one request and hand on to each other (both filters, {@code Staleguard.logout},
  * the CDI interceptor): one typed object, kept as one request attribute so that every filter instance, a forward and
  * an include see the same state. Created by the first write; reading a request nothing was written on allocates
- * nothing. (The {@code @Interaction} restart target stays the request attribute {@link Engine#RESTART_OVERRIDE}: the
- * CDI module sets it.)
+ * nothing.
  */
 public final class RequestState {
 
@@ -32,6 +31,8 @@ public final class RequestState {
     boolean confirmedGone;
     /** The rolling filter's response wrapper, for {@code Staleguard.logout} (R3). */
     SessionCookieGate gate;
+    /** The context-relative restart target of the innermost failing {@code @Interaction} step, or null. */
+    String restartOverride;
 
     private RequestState() {
     }
@@ -49,6 +50,20 @@ public final class RequestState {
     /** @return the request's state, or null when nothing was recorded yet */
     static RequestState peek(ServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof RequestState state ? state : null;
+    }
+
+    /** Records where the request's flow restarts, unless an earlier (inner) step already did. */
+    public static void restartOverride(ServletRequest request, String restart) {
+        RequestState state = of(request);
+        if (state.restartOverride == null) {
+            state.restartOverride = restart;
+        }
+    }
+
+    /** @return the restart target recorded for the request, or null */
+    public static String restartOverrideOf(ServletRequest request) {
+        RequestState state = peek(request);
+        return state == null ? null : state.restartOverride;
     }
 
     /** For tests: what {@code RollingSessionFilter} handed on to detection, or null when it handed on nothing. */

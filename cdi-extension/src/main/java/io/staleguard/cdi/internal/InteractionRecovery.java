@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.function.Supplier;
 
-import io.staleguard.internal.Classifier;
-import io.staleguard.internal.ConfigException;
-import io.staleguard.internal.ApplicationRuntime;
-import io.staleguard.internal.Engine;
-import io.staleguard.internal.Exchange;
+import io.staleguard.EndReason;
+import io.staleguard.spi.Recovery;
 import jakarta.interceptor.InvocationContext;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -42,14 +39,12 @@ final class InteractionRecovery {
      */
     static Object recover(InvocationContext invocation, Exception thrown, Supplier<HttpServletRequest> cdiRequest)
             throws Exception {
-        Exchange exchange = Exchange.current();
-        HttpServletRequest request = exchange != null ? exchange.request() : cdiRequest.get();
-        if (request == null) {
+        Recovery recovery = current(cdiRequest, thrown);
+        if (recovery == null) {
             throw thrown;
         }
-        Engine engine = exchange != null ? exchange.engine() : engineFor(request, thrown);
-        Classifier.Classification classification = engine.classify(thrown);
-        if (classification.kind() != Classifier.Kind.STALE) {
+        EndReason reason = recovery.staleReason(thrown).orElse(null);
+        if (reason == null) {
             throw thrown;
         }
         Method method = invocation.getMethod();
@@ -58,15 +53,18 @@ final class InteractionRecovery {
                 target != null ? target.getClass() : method.getDeclaringClass());
 
         if (Frameworks.JAX_RS && Frameworks.JAX_RS_RESPONSE.equals(method.getReturnType().getName())) {
-            if (exchange == null || reset(exchange)) {
-                Object response = JaxRsResponses.of(engine.recoverDetached(request, classification.reason(), restart));
+            // B3 resets the response before recovering; the JAX-RS runtime writes the returned Response afterwards, so
+            // whatever the request added before it failed (a fresh session cookie, the captured restart cookie) goes.
+            if (recovery.resetResponse()) {
+                Object response = JaxRsResponses.of(recovery.answer(reason, restart));
                 rollBackTransaction();
                 return response;
             }
-        } else if (exchange != null && (method.getReturnType() == void.class || !method.getReturnType().isPrimitive())) {
+        } else if (recovery.insideFilter()
+                && (method.getReturnType() == void.class || !method.getReturnType().isPrimitive())) {
             boolean written;
             try {
-                written = engine.recover(request, exchange.response(), classification.reason(), restart);
+                written = recovery.respond(reason, restart);
             } catch (IOException writeFailed) {
                 // The session is ended and the event fired; the filter answers what is left of the exchange.
                 thrown.addSuppressed(writeFailed);
@@ -81,41 +79,31 @@ final class InteractionRecovery {
             }
         }
         // The innermost @Interaction names the step that failed, so an outer one does not replace its target.
-        if (restart != null && request.getAttribute(Engine.RESTART_OVERRIDE) == null) {
-            request.setAttribute(Engine.RESTART_OVERRIDE, restart);
+        if (restart != null) {
+            recovery.restartAt(restart);
         }
         throw thrown;
+    }
+
+    /**
+     * Without the filter (a request it does not map), the application's recovery from context-level configuration.
+     *
+     * @return the recovery of the current request, or null outside a request
+     * @throws IllegalArgumentException if that configuration is invalid, with {@code thrown} suppressed in it
+     */
+    private static Recovery current(Supplier<HttpServletRequest> cdiRequest, Exception thrown) {
+        try {
+            return Recovery.current(cdiRequest).orElse(null);
+        } catch (IllegalArgumentException badConfiguration) {
+            badConfiguration.addSuppressed(thrown);
+            throw badConfiguration;
+        }
     }
 
     /** What the exception would have done to a surrounding transaction, the recovery must do too. */
     private static void rollBackTransaction() {
         if (Frameworks.JTA) {
             Transactions.rollBackCurrent();
-        }
-    }
-
-    /** Without the filter (a request it does not map), the context's engine: the filter's, or one from context-params. */
-    private static Engine engineFor(HttpServletRequest request, Exception thrown) {
-        try {
-            return ApplicationRuntime.of(request.getServletContext()).contextEngine();
-        } catch (ConfigException e) {
-            e.addSuppressed(thrown);
-            throw e;
-        }
-    }
-
-    /**
-     * B3 resets the response before recovering; the JAX-RS runtime writes the returned {@code Response} afterwards, so
-     * whatever the request added before it failed (a fresh session cookie, the captured restart cookie) must go first.
-     *
-     * @return false when the response is already committed: the filter then recovers as well as it still can
-     */
-    private static boolean reset(Exchange exchange) {
-        try {
-            exchange.response().reset();
-            return true;
-        } catch (IllegalStateException committed) {
-            return false;
         }
     }
 }

@@ -2,7 +2,7 @@ package io.staleguard.cdi.internal;
 
 import java.util.Map;
 
-import io.staleguard.internal.RecoveryResponse;
+import io.staleguard.spi.Recovery;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -19,7 +19,7 @@ final class JaxRsResponses {
      * strings, so that the runtime sends the relative {@code Location} exactly as Staleguard checked it instead of
      * resolving it against the base URI.
      */
-    static Object of(RecoveryResponse recovery) {
+    static Object of(Recovery.Answer recovery) {
         Response.ResponseBuilder builder = Response.status(recovery.status());
         for (Map.Entry<String, String> header : recovery.headers()) {
             builder.header(header.getKey(), header.getValue());

@@ -22,6 +22,7 @@ import io.staleguard.EndReason;
 import io.staleguard.SessionNotFoundException;
 import io.staleguard.StaleSessionFilter;
 import io.staleguard.internal.Engine;
+import io.staleguard.internal.RequestState;
 import io.staleguard.store.StoreUnavailableException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.FacesContextWrapper;
@@ -322,7 +323,7 @@ class InteractionRecoveryTest {
             filter.destroy();
         }
 
-        assertEquals("/authorize", app.request.getAttribute(Engine.RESTART_OVERRIDE));
+        assertEquals("/authorize", RequestState.restartOverrideOf(app.request));
         assertEquals(200, app.response.getStatus());
         assertTrue(app.response.raw("Set-Cookie").isEmpty());
         assertEquals(1, app.events.size());
@@ -340,7 +341,7 @@ class InteractionRecoveryTest {
         assertThrows(SessionNotFoundException.class,
                 () -> intercept(FakeInvocation.throwing(consent, "outer", gone)));
 
-        assertEquals("/authorize", app.request.getAttribute(Engine.RESTART_OVERRIDE));
+        assertEquals("/authorize", RequestState.restartOverrideOf(app.request));
     }
 
     @Test
@@ -397,7 +398,7 @@ class InteractionRecoveryTest {
         assertEquals(200, app.response.getStatus());
         assertTrue(app.response.getHeaderNames().isEmpty(), app.response.getHeaderNames().toString());
         assertFalse(app.response.isCommitted());
-        assertNull(app.request.getAttribute(Engine.RESTART_OVERRIDE));
+        assertNull(RequestState.restartOverrideOf(app.request));
         assertTrue(app.events.isEmpty());
     }
 
