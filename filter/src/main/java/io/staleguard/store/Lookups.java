@@ -9,23 +9,10 @@ import javax.sql.DataSource;
  * The reads of a {@link JdbcSessionStore} (T2): from the read replica when there is one and it answers, else from the
  * primary, which alone is authoritative. A replica lags behind its primary, so only {@link #preferReplica} may read
  * it.
+ *
+ * @param reads the replica, or the primary when there is none
  */
-final class Lookups {
-
-    private final DataSource primary;
-    /** The replica, or the primary when there is none. */
-    private final DataSource reads;
-    private final SessionTable sessions;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    Lookups(DataSource primary, DataSource reads, SessionTable sessions, Transactions transactions, Clock clock) {
-        this.primary = primary;
-        this.reads = reads;
-        this.sessions = sessions;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
+record Lookups(DataSource primary, DataSource reads, SessionTable sessions, Transactions transactions, Clock clock) {
 
     Optional<StoredSession> preferReplica(String id) {
         if (reads != primary && SessionStore.isValidId(id)) {
