@@ -3,7 +3,6 @@ package io.staleguard.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -108,7 +107,7 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
             super.addCookie(cookie);
             return;
         }
-        String value = unquote(cookie.getValue());
+        String value = RawSetCookie.unquote(cookie.getValue());
         boolean expiry = value.isEmpty() || cookie.getMaxAge() == 0;
         if (!expiry && isGone(value)) {
             dropped(value);
@@ -172,7 +171,7 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
     }
 
     private void markIfSessionCookie(String setCookie) {
-        if (cookieName.equals(cookieName(setCookie))) {
+        if (cookieName.equals(RawSetCookie.cookieName(setCookie))) {
             markSessionCookie();
         }
     }
@@ -208,63 +207,25 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
      * @return the value to send (clamped if needed), or null to drop it
      */
     String gate(String header) {
-        String name = cookieName(header);
-        if (!cookieName.equals(name)) {
+        if (!cookieName.equals(RawSetCookie.cookieName(header))) {
             return header;
         }
         Instant now = now();
-        String[] parts = header.split(";", -1);
-        String value = unquote(parts[0].substring(parts[0].indexOf('=') + 1).trim());
-        // As a browser reads them (RFC 6265 §5.2): an attribute whose value cannot be read is ignored, and of each
-        // kind the last readable one counts. An unreadable date is not a lifetime, and never becomes one.
-        Long maxAge = null;
-        Instant expires = null;
-        for (int i = 1; i < parts.length; i++) {
-            String attribute = parts[i].trim();
-            int eq = attribute.indexOf('=');
-            String attrName = (eq < 0 ? attribute : attribute.substring(0, eq)).trim();
-            String attrValue = eq < 0 ? "" : attribute.substring(eq + 1).trim();
-            if (attrName.equalsIgnoreCase("Max-Age")) {
-                Long read = parseMaxAge(attrValue);
-                maxAge = read != null ? read : maxAge;
-            } else if (attrName.equalsIgnoreCase("Expires")) {
-                Instant read = CookieDates.parse(attrValue);
-                expires = read != null ? read : expires;
-            }
-        }
-        boolean expiry = value.isEmpty() || (maxAge != null && maxAge <= 0)
-                || (maxAge == null && expires != null && !expires.isAfter(now));
-        if (expiry) {
+        RawSetCookie cookie = new RawSetCookie(header);
+        if (cookie.isDeletion(now)) {
             return header;
         }
+        String value = cookie.value();
         if (isGone(value)) {
             dropped(value);
             return null;
         }
         attributesSeen.accept(CookieAttributes.fromHeader(header));
-        if (maxAge == null && expires == null) {
+        if (cookie.isBrowserSession()) {
             return header; // a browser-session cookie: it has no lifetime to clamp
         }
         long cap = capFor(value);
-        long lifetime = maxAge != null ? maxAge : Math.max(0, Duration.between(now, expires).getSeconds());
-        if (lifetime <= cap) {
-            return header;
-        }
-        StringBuilder out = new StringBuilder(header.length() + 32).append(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            String attribute = parts[i].trim();
-            String lower = attribute.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("max-age")) {
-                continue;
-            }
-            if (lower.startsWith("expires")) {
-                out.append("; Expires=").append(SetCookies.httpDate(now.plusSeconds(cap)));
-            } else if (!attribute.isEmpty()) {
-                out.append("; ").append(attribute);
-            }
-        }
-        // Max-Age wins over Expires in every browser, so it holds the cap even if an Expires could not be read.
-        return out.append("; Max-Age=").append(cap).toString();
+        return cookie.lifetimeSeconds(now) <= cap ? header : cookie.clampedTo(cap, now);
     }
 
     private Instant now() {
@@ -275,47 +236,6 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         if (Log.isDebugEnabled()) {
             Log.debug(Log.GATE_DROPPED, "Dropped a Set-Cookie for session %s, which has ended: it would have handed "
                     + "the ended session back to the browser", SessionIds.hash(value));
-        }
-    }
-
-    /** @return the cookie name of a raw Set-Cookie value, or null */
-    static String cookieName(String header) {
-        int eq = header.indexOf('=');
-        int semi = header.indexOf(';');
-        if (eq < 0 || (semi >= 0 && semi < eq)) {
-            return null;
-        }
-        return header.substring(0, eq).trim();
-    }
-
-    private static String unquote(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
-            return value.substring(1, value.length() - 1);
-        }
-        return value;
-    }
-
-    /**
-     * RFC 6265 §5.2.2: an optional {@code -} and digits, else the attribute is ignored; more digits than a long holds
-     * still mean "very long".
-     */
-    private static Long parseMaxAge(String s) {
-        int start = s.startsWith("-") ? 1 : 0;
-        if (s.length() == start) {
-            return null;
-        }
-        for (int i = start; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return null;
-            }
-        }
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException tooLong) {
-            return start == 1 ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
 }

@@ -1,21 +1,11 @@
 package io.staleguard.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -99,24 +89,14 @@ public final class JdbcSessionStore implements SessionStore {
     /** The default table name: {@value}. */
     public static final String DEFAULT_TABLE = "staleguard_session";
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
-
     private final DataSource dataSource;
     /** Where {@link #lookup(String)} reads: the replica, or the primary when there is none. */
     private final DataSource readDataSource;
     private final String table;
-    private final int queryTimeoutSeconds;
     private final Clock clock;
-
-    private final String lookupSql;
-    private final String touchSql;
-    private final String touchToLimitSql;
-    private final String expirySql;
-    private final String deleteSql;
-    private final String deleteExpiredIdSql;
-    private final String insertSql;
-    private final String purgeSql;
-    private final String checkSql;
+    private final Transactions transactions;
+    private final SessionTable sessions;
+    private final Lookups lookups;
 
     /**
      * A store on the default table {@value #DEFAULT_TABLE} with the default column names.
@@ -132,23 +112,11 @@ public final class JdbcSessionStore implements SessionStore {
         this.dataSource = b.dataSource;
         this.readDataSource = b.replica == null ? b.dataSource : b.replica;
         this.table = b.table;
-        this.queryTimeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, b.queryTimeout.toSeconds()));
         this.clock = b.clock;
-        String t = b.table;
-        lookupSql = "SELECT " + b.createdAt + ", " + b.expiresAt + ", " + b.absoluteExpiresAt + " FROM " + t
-                + " WHERE " + b.id + " = ? AND " + b.expiresAt + " > ?";
-        touchSql = "UPDATE " + t + " SET " + b.expiresAt + " = ? WHERE " + b.id + " = ? AND " + b.expiresAt
-                + " > ? AND " + b.absoluteExpiresAt + " >= ?";
-        touchToLimitSql = "UPDATE " + t + " SET " + b.expiresAt + " = " + b.absoluteExpiresAt + " WHERE " + b.id
-                + " = ? AND " + b.expiresAt + " > ? AND " + b.absoluteExpiresAt + " < ?";
-        expirySql = "SELECT " + b.expiresAt + " FROM " + t + " WHERE " + b.id + " = ? AND " + b.expiresAt + " > ?";
-        deleteSql = "DELETE FROM " + t + " WHERE " + b.id + " = ?";
-        deleteExpiredIdSql = "DELETE FROM " + t + " WHERE " + b.id + " = ? AND " + b.expiresAt + " <= ?";
-        insertSql = "INSERT INTO " + t + " (" + b.id + ", " + b.createdAt + ", " + b.expiresAt + ", "
-                + b.absoluteExpiresAt + ") VALUES (?, ?, ?, ?)";
-        purgeSql = "DELETE FROM " + t + " WHERE " + b.expiresAt + " <= ?";
-        checkSql = "SELECT " + b.id + ", " + b.createdAt + ", " + b.expiresAt + ", " + b.absoluteExpiresAt + " FROM "
-                + t + " WHERE 1 = 0";
+        this.transactions = new Transactions("JdbcSessionStore on table " + b.table);
+        this.sessions = new SessionTable(b.table, b.id, b.createdAt, b.expiresAt, b.absoluteExpiresAt,
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, b.queryTimeout.toSeconds())));
+        this.lookups = new Lookups(dataSource, readDataSource, sessions, transactions, clock);
     }
 
     /**
@@ -184,7 +152,7 @@ public final class JdbcSessionStore implements SessionStore {
          * @throws IllegalArgumentException if {@code name} is not a plain SQL identifier
          */
         public Builder table(String name) {
-            this.table = identifier("table", name);
+            this.table = SqlIdentifiers.identifier("table", name);
             return this;
         }
 
@@ -197,10 +165,10 @@ public final class JdbcSessionStore implements SessionStore {
          * @throws IllegalArgumentException if a name is not a plain SQL identifier
          */
         public Builder columns(String id, String createdAt, String expiresAt, String absoluteExpiresAt) {
-            this.id = column("id", id);
-            this.createdAt = column("createdAt", createdAt);
-            this.expiresAt = column("expiresAt", expiresAt);
-            this.absoluteExpiresAt = column("absoluteExpiresAt", absoluteExpiresAt);
+            this.id = SqlIdentifiers.column("id", id);
+            this.createdAt = SqlIdentifiers.column("createdAt", createdAt);
+            this.expiresAt = SqlIdentifiers.column("expiresAt", expiresAt);
+            this.absoluteExpiresAt = SqlIdentifiers.column("absoluteExpiresAt", absoluteExpiresAt);
             return this;
         }
 
@@ -238,67 +206,18 @@ public final class JdbcSessionStore implements SessionStore {
         public JdbcSessionStore build() {
             return new JdbcSessionStore(this);
         }
-
-        private static String column(String what, String name) {
-            String checked = identifier(what, name);
-            if (checked.indexOf('.') >= 0) {
-                throw new IllegalArgumentException("Column " + what + " must be a plain SQL identifier such as "
-                        + "expires_at, not '" + name + "'");
-            }
-            return checked;
-        }
-
-        private static String identifier(String what, String name) {
-            if (name == null || !IDENTIFIER.matcher(name).matches()) {
-                throw new IllegalArgumentException("The " + what + " name must be a plain SQL identifier (letters, "
-                        + "digits and _, optionally schema.name), such as app_session, not '"
-                        + (name == null ? "null" : name.replaceAll("\\p{Cntrl}", "?")) + "'");
-            }
-            return name;
-        }
     }
 
     /** Reads the read replica, if there is one; when it cannot answer, the primary. */
     @Override
     public Optional<StoredSession> lookup(String id) {
-        if (readDataSource != dataSource && SessionStore.isValidId(id)) {
-            try {
-                return lookup(readDataSource, "look up a session on the read replica", id);
-            } catch (StoreUnavailableException replicaDown) {
-                return lookupAuthoritative(id);
-            }
-        }
-        return lookupAuthoritative(id);
+        return lookups.preferReplica(id);
     }
 
     /** Reads the primary (T2). */
     @Override
     public Optional<StoredSession> lookupAuthoritative(String id) {
-        return lookup(dataSource, "look up a session", id);
-    }
-
-    private Optional<StoredSession> lookup(DataSource from, String operation, String id) {
-        if (!SessionStore.isValidId(id)) {
-            return Optional.empty();
-        }
-        long now = clock.millis();
-        try {
-            return run(from, operation, c -> {
-                try (PreparedStatement s = prepare(c, lookupSql)) {
-                    s.setString(1, id);
-                    s.setLong(2, now);
-                    try (ResultSet r = s.executeQuery()) {
-                        if (!r.next()) {
-                            return Optional.<StoredSession>empty();
-                        }
-                        return Optional.of(new StoredSession(Instant.ofEpochMilli(r.getLong(1)),
-                                Instant.ofEpochMilli(r.getLong(2)), Instant.ofEpochMilli(r.getLong(3))));
-                    }
-                }
-            });
-        } catch (SQLException e) {
-            throw failure(operation, e);
-        }
+        return lookups.authoritative(id);
     }
 
     @Override
@@ -309,54 +228,13 @@ public final class JdbcSessionStore implements SessionStore {
         }
         long now = clock.millis();
         long wanted = newExpiry.toEpochMilli();
-        try {
-            return run(dataSource, "touch a session", c -> touch(c, id, now, wanted));
-        } catch (SQLException e) {
-            throw failure("touch a session", e);
-        }
-    }
-
-    private TouchResult touch(Connection c, String id, long now, long wanted) throws SQLException {
-        try (PreparedStatement s = prepare(c, touchSql)) {
-            s.setLong(1, wanted);
-            s.setString(2, id);
-            s.setLong(3, now);
-            s.setLong(4, wanted);
-            if (s.executeUpdate() > 0) {
-                return TouchResult.touched(Instant.ofEpochMilli(wanted));
-            }
-        }
-        // Gone, or near its absolute limit (or a driver that counts unchanged rows as unaffected): cap at the
-        // limit, then read what the record now says. Both are conditional on the row existing.
-        try (PreparedStatement s = prepare(c, touchToLimitSql)) {
-            s.setString(1, id);
-            s.setLong(2, now);
-            s.setLong(3, wanted);
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = prepare(c, expirySql)) {
-            s.setString(1, id);
-            s.setLong(2, now);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? TouchResult.touched(Instant.ofEpochMilli(r.getLong(1))) : TouchResult.GONE;
-            }
-        }
+        return transactions.call(dataSource, "touch a session", c -> sessions.touch(c, id, now, wanted));
     }
 
     @Override
     public void delete(String id) {
-        if (!SessionStore.isValidId(id)) {
-            return;
-        }
-        try {
-            run(dataSource, "delete a session", c -> {
-                try (PreparedStatement s = prepare(c, deleteSql)) {
-                    s.setString(1, id);
-                    return s.executeUpdate();
-                }
-            });
-        } catch (SQLException e) {
-            throw failure("delete a session", e);
+        if (SessionStore.isValidId(id)) {
+            transactions.call(dataSource, "delete a session", c -> sessions.delete(c, id));
         }
     }
 
@@ -367,26 +245,13 @@ public final class JdbcSessionStore implements SessionStore {
     public void create(String id, StoredSession session) {
         SessionStore.checkCreate(id, session);
         try {
-            run(dataSource, "create a session", c -> {
-                try (PreparedStatement s = prepare(c, deleteExpiredIdSql)) {
-                    s.setString(1, id);
-                    s.setLong(2, clock.millis());
-                    s.executeUpdate();
-                }
-                try (PreparedStatement s = prepare(c, insertSql)) {
-                    s.setString(1, id);
-                    s.setLong(2, session.createdAt().toEpochMilli());
-                    s.setLong(3, session.expiresAt().toEpochMilli());
-                    s.setLong(4, session.absoluteExpiresAt().toEpochMilli());
-                    return s.executeUpdate();
-                }
-            });
+            transactions.run(dataSource, "create a session", c -> sessions.create(c, id, session, clock.millis()));
         } catch (SQLException e) {
-            if (isDuplicateKey(e)) {
+            if (JdbcFailures.isDuplicateKey(e)) {
                 // Not chained: drivers put the duplicate key's value, the session id, into their messages.
                 throw new IllegalArgumentException("A session with this id already exists in " + table);
             }
-            throw failure("create a session", e);
+            throw transactions.failure("create a session", e);
         }
     }
 
@@ -398,16 +263,7 @@ public final class JdbcSessionStore implements SessionStore {
      * @throws StoreUnavailableException if the database cannot be reached
      */
     public int purgeExpired() {
-        try {
-            return run(dataSource, "purge expired sessions", c -> {
-                try (PreparedStatement s = prepare(c, purgeSql)) {
-                    s.setLong(1, clock.millis());
-                    return s.executeUpdate();
-                }
-            });
-        } catch (SQLException e) {
-            throw failure("purge expired sessions", e);
-        }
+        return transactions.call(dataSource, "purge expired sessions", c -> sessions.purge(c, clock.millis()));
     }
 
     /**
@@ -422,163 +278,10 @@ public final class JdbcSessionStore implements SessionStore {
      *         exhausted): that may heal, so Staleguard starts and treats the store as unavailable until it answers
      */
     public void checkTable() {
-        checkTable(dataSource, "check the session table");
+        TableCheck.check(transactions, sessions, dataSource, "check the session table");
         if (readDataSource != dataSource) {
-            checkTable(readDataSource, "check the session table on the read replica");
+            TableCheck.check(transactions, sessions, readDataSource, "check the session table on the read replica");
         }
-    }
-
-    private void checkTable(DataSource on, String operation) {
-        try {
-            run(on, operation, c -> {
-                try (PreparedStatement s = prepare(c, checkSql); ResultSet r = s.executeQuery()) {
-                    return r.next();
-                }
-            });
-        } catch (SQLException e) {
-            throw failure(operation, e);
-        } catch (NoConnection e) {
-            ConnectionSetupErrors.Finding found = ConnectionSetupErrors.find(e.getCause());
-            if (found == null) {
-                throw e;
-            }
-            Throwable evidence = found.evidence();
-            String shown = evidence instanceof SQLException s ? state(s) : evidence.getClass().getName();
-            throw new IllegalStateException(describe() + ": the data source cannot open a connection, and retrying "
-                    + "will not help (" + shown + ": " + printable(evidence.getMessage()) + "). Fix: " + found.fix(),
-                    e.getCause());
-        }
-    }
-
-    /** {@link #connection} could not get one: an outage, unless {@link #checkTable()} finds it is configuration. */
-    private static final class NoConnection extends StoreUnavailableException {
-        private static final long serialVersionUID = 1L;
-
-        NoConnection(String message, SQLException cause) {
-            super(message, cause);
-        }
-
-        @Override
-        public synchronized SQLException getCause() {
-            return (SQLException) super.getCause();
-        }
-    }
-
-    /** A driver's message, for a start-up error: one line, at most 300 characters. */
-    private static String printable(String message) {
-        String m = String.valueOf(message).replaceAll("\\p{Cntrl}", " ");
-        return m.length() <= 300 ? m : m.substring(0, 300) + "…";
-    }
-
-    /** One unit of work on one connection. */
-    @FunctionalInterface
-    private interface Work<T> {
-        T on(Connection c) throws SQLException;
-    }
-
-    /**
-     * Runs {@code work} on a connection of {@code from}. In auto-commit mode every statement is its own transaction.
-     * A connection that is not in auto-commit mode and not part of a JTA transaction gets its work committed here, or
-     * rolled back when it fails: left open, the pool would roll it back on return, and a touch or a logout would
-     * report success with the row unchanged. Inside a JTA transaction the statements are part of it; its owner
-     * commits or rolls back.
-     */
-    private <T> T run(DataSource from, String operation, Work<T> work) throws SQLException {
-        try (Connection c = connection(from, operation)) {
-            boolean local = !c.getAutoCommit() && !JtaTransactions.active();
-            try {
-                T result = work.on(c);
-                if (local) {
-                    c.commit();
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                if (local) {
-                    rollback(c, e);
-                }
-                throw e;
-            }
-        }
-    }
-
-    private static void rollback(Connection c, Exception failure) {
-        try {
-            c.rollback();
-        } catch (SQLException | RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    private Connection connection(DataSource from, String operation) {
-        try {
-            Connection c = from.getConnection();
-            if (c == null) {
-                throw new StoreUnavailableException(describe() + ": the data source gave no connection to " + operation);
-            }
-            return c;
-        } catch (SQLException e) {
-            // Whatever the reason (pool exhausted or closed, database down), there is no answer to be had right now.
-            throw new NoConnection(describe() + ": no connection to " + operation + " (" + state(e) + ")", e);
-        }
-    }
-
-    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
-        s.setQueryTimeout(queryTimeoutSeconds);
-        return s;
-    }
-
-    private RuntimeException failure(String operation, SQLException e) {
-        if (isTransient(e)) {
-            return new StoreUnavailableException(describe() + ": could not " + operation + " (" + state(e) + ")", e);
-        }
-        return new IllegalStateException(describe() + ": could not " + operation + " (" + state(e) + "). Check that "
-                + "the table and its columns exist as configured; docs/rolling-and-stores.md has the DDL.", e);
-    }
-
-    /** Whether the failure says nothing about the data: the database could not be reached or gave up for now. */
-    static boolean isTransient(Throwable thrown) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = thrown; t != null && seen.add(t) && seen.size() < 32; t = next(t)) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof SQLNonTransientConnectionException || t instanceof java.io.IOException) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getSQLState() != null) {
-                String state = s.getSQLState();
-                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                        || state.startsWith("57") || state.startsWith("HYT") || state.equals("HY008")
-                        || state.equals("70100")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static Throwable next(Throwable t) {
-        if (t.getCause() != null) {
-            return t.getCause();
-        }
-        return t instanceof SQLException s ? s.getNextException() : null;
-    }
-
-    private static boolean isDuplicateKey(SQLException e) {
-        for (SQLException s = e; s != null; s = s.getNextException()) {
-            if (s instanceof java.sql.SQLIntegrityConstraintViolationException
-                    || (s.getSQLState() != null && s.getSQLState().startsWith("23"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String state(SQLException e) {
-        return "SQLState " + e.getSQLState() + ", " + e.getClass().getSimpleName();
-    }
-
-    private String describe() {
-        return "JdbcSessionStore on table " + table;
     }
 
     @Override

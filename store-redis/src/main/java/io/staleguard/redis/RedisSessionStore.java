@@ -1,36 +1,14 @@
 package io.staleguard.redis;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.SlotHash;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import io.staleguard.store.StoredSession;
@@ -125,95 +103,15 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     static final String CREATED_AT = "created_at";
     static final String ABSOLUTE_EXPIRES_AT = "absolute_expires_at";
 
-    /** KEYS[1] the session; ARGV: now. Returns {} or {created_at, expires_at, absolute_expires_at}. */
-    private static final Script LOOKUP = new Script("""
-            local f = redis.call('HMGET', KEYS[1], 'created_at', 'absolute_expires_at')
-            if not f[1] or not f[2] then return {} end
-            local expires = redis.call('PEXPIRETIME', KEYS[1])
-            if expires <= tonumber(ARGV[1]) then return {} end
-            return {tonumber(f[1]), expires, tonumber(f[2])}
-            """);
-
-    /**
-     * KEYS[1] the session; ARGV: wanted expiry, now. Returns the expiry after the touch, or -1 when there is no live
-     * record. PEXPIREAT never creates a key; GT never shortens one.
-     */
-    private static final Script TOUCH = new Script("""
-            local limit = redis.call('HGET', KEYS[1], 'absolute_expires_at')
-            if not limit then return -1 end
-            if redis.call('PEXPIRETIME', KEYS[1]) <= tonumber(ARGV[2]) then return -1 end
-            local wanted = ARGV[1]
-            if tonumber(wanted) > tonumber(limit) then wanted = limit end
-            redis.call('PEXPIREAT', KEYS[1], wanted, 'GT')
-            return redis.call('PEXPIRETIME', KEYS[1])
-            """);
-
-    /**
-     * KEYS[1] the session; ARGV: created_at, expires_at, absolute_expires_at, now. Returns 0 when a live record (or a
-     * key without expiry) is in the way, else 1. An expired-but-not-yet-removed key is replaced.
-     */
-    private static final Script CREATE = new Script("""
-            local expires = redis.call('PEXPIRETIME', KEYS[1])
-            if expires == -1 or expires > tonumber(ARGV[4]) then return 0 end
-            redis.call('DEL', KEYS[1])
-            redis.call('HSET', KEYS[1], 'created_at', ARGV[1], 'absolute_expires_at', ARGV[3])
-            redis.call('PEXPIREAT', KEYS[1], ARGV[2])
-            return 1
-            """);
-
-    /** Opens the connection: {@code connect} of a {@link RedisClient} or of a {@link RedisClusterClient}. */
-    private final Supplier<StatefulConnection<String, String>> connector;
-    /** Null when the application owns the client. */
-    private final RedisClient ownedClient;
-    /** Null when the application owns the client. */
-    private final ClientResources ownedResources;
-    private final String prefix;
-    private final Duration timeout;
-    private final Clock clock;
     private final String description;
-    /** 0: deletes do not wait for replicas. */
-    private final int replicas;
-    private final Duration replicaTimeout;
-
-    private final Object connecting = new Object();
-    private volatile StatefulConnection<String, String> connection;
-    private volatile RedisClusterCommands<String, String> commands;
-    /** Guarded by {@link #connecting}: no connection attempt before this instant (epoch ms). */
-    private long nextAttempt;
-    private volatile boolean closed;
+    private final LazyConnection connection;
+    private final SessionKeys keys;
 
     private RedisSessionStore(Builder b) {
-        this.prefix = b.prefix;
-        this.timeout = b.timeout;
-        this.clock = b.clock;
-        this.replicas = b.replicas;
-        this.replicaTimeout = b.replicaTimeout;
-        if (b.client != null) {
-            this.connector = b.client::connect;
-            this.ownedClient = null;
-            this.ownedResources = null;
-            this.description = "RedisSessionStore[" + prefix + "*]";
-        } else if (b.clusterClient != null) {
-            this.connector = b.clusterClient::connect;
-            this.ownedClient = null;
-            this.ownedResources = null;
-            this.description = "RedisSessionStore[cluster, " + prefix + "*]";
-        } else {
-            this.ownedResources = ClientResources.builder()
-                    .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2,
-                            TimeUnit.MILLISECONDS))
-                    .build();
-            RedisClient client = RedisClient.create(ownedResources, b.uri);
-            this.ownedClient = client;
-            this.connector = client::connect;
-            client.setOptions(ClientOptions.builder()
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
-                    .timeoutOptions(TimeoutOptions.enabled(timeout))
-                    .build());
-            // Host and port only: the URI may carry a password.
-            this.description = "RedisSessionStore[" + b.uri.getHost() + ":" + b.uri.getPort() + ", " + prefix + "*]";
-        }
+        this.description = b.source.describe(b.prefix);
+        this.connection = new LazyConnection(b.source, description, b.timeout, b.clock, RECONNECT_PAUSE_MILLIS);
+        this.keys = new SessionKeys(b.prefix, b.clock, connection,
+                new ReplicaWait(b.replicas, b.replicaTimeout, description), description);
     }
 
     /**
@@ -233,7 +131,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
             // Not chained: the message may quote the URI, and with it a password.
             throw new IllegalArgumentException("Not a Redis URI; expected for example redis://127.0.0.1:6379/0");
         }
-        return new Builder(parsed, null, null);
+        return new Builder(ClientSource.ownClient(parsed));
     }
 
     /**
@@ -243,7 +141,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
      * @return a builder
      */
     public static Builder builder(RedisClient client) {
-        return new Builder(null, Objects.requireNonNull(client, "client"), null);
+        return new Builder(ClientSource.applicationClient(Objects.requireNonNull(client, "client")));
     }
 
     /**
@@ -255,25 +153,21 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
      * @return a builder
      */
     public static Builder builder(RedisClusterClient client) {
-        return new Builder(null, null, Objects.requireNonNull(client, "client"));
+        return new Builder(ClientSource.applicationCluster(Objects.requireNonNull(client, "client")));
     }
 
     /** Configures a {@link RedisSessionStore}. */
     public static final class Builder {
 
-        private final RedisURI uri;
-        private final RedisClient client;
-        private final RedisClusterClient clusterClient;
+        private final ClientSource source;
         private String prefix = DEFAULT_KEY_PREFIX;
         private Duration timeout = Duration.ofMillis(DEFAULT_TIMEOUT_MILLIS);
         private Clock clock = Clock.systemUTC();
         private int replicas;
         private Duration replicaTimeout = Duration.ZERO;
 
-        private Builder(RedisURI uri, RedisClient client, RedisClusterClient clusterClient) {
-            this.uri = uri;
-            this.client = client;
-            this.clusterClient = clusterClient;
+        private Builder(ClientSource source) {
+            this.source = source;
         }
 
         /**
@@ -347,52 +241,19 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public Optional<StoredSession> lookup(String id) {
-        if (!SessionStore.isValidId(id)) {
-            return Optional.empty();
-        }
-        List<Long> found = run("look up a session", LOOKUP, ScriptOutputType.MULTI, key(id),
-                Long.toString(clock.millis()));
-        if (found == null || found.size() != 3) {
-            return Optional.empty();
-        }
-        return Optional.of(new StoredSession(Instant.ofEpochMilli(found.get(0)), Instant.ofEpochMilli(found.get(1)),
-                Instant.ofEpochMilli(found.get(2))));
+        return SessionStore.isValidId(id) ? keys.lookup(id) : Optional.empty();
     }
 
     @Override
     public TouchResult touchIfPresent(String id, Instant newExpiry) {
         Objects.requireNonNull(newExpiry, "newExpiry");
-        if (!SessionStore.isValidId(id)) {
-            return TouchResult.GONE;
-        }
-        Long expiry = run("touch a session", TOUCH, ScriptOutputType.INTEGER, key(id),
-                Long.toString(newExpiry.toEpochMilli()), Long.toString(clock.millis()));
-        return expiry == null || expiry < 0 ? TouchResult.GONE : TouchResult.touched(Instant.ofEpochMilli(expiry));
+        return SessionStore.isValidId(id) ? keys.touch(id, newExpiry) : TouchResult.GONE;
     }
 
     @Override
     public void delete(String id) {
-        if (!SessionStore.isValidId(id)) {
-            return;
-        }
-        String key = key(id);
-        RedisClusterCommands<String, String> redis = commands("delete a session");
-        if (replicas > 0) {
-            // WAIT counts the writes of the connection it is sent on: DEL and WAIT go to the key's own master.
-            redis = masterOf(connection, redis, key);
-        }
-        try {
-            redis.del(key);
-            if (replicas > 0) {
-                Long confirmed = redis.waitForReplication(replicas, replicaTimeout.toMillis());
-                if (confirmed == null || confirmed < replicas) {
-                    throw new StoreUnavailableException(description + ": a session was deleted on the master, but "
-                            + (confirmed == null ? 0 : confirmed) + " of " + replicas + " replicas confirmed it within "
-                            + replicaTimeout + "; a failover could undo it, so the delete is reported as failed");
-                }
-            }
-        } catch (RedisException e) {
-            throw failure("delete a session", e);
+        if (SessionStore.isValidId(id)) {
+            keys.delete(id);
         }
     }
 
@@ -402,12 +263,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     @Override
     public void create(String id, StoredSession session) {
         SessionStore.checkCreate(id, session);
-        Long created = run("create a session", CREATE, ScriptOutputType.INTEGER, key(id),
-                Long.toString(session.createdAt().toEpochMilli()), Long.toString(session.expiresAt().toEpochMilli()),
-                Long.toString(session.absoluteExpiresAt().toEpochMilli()), Long.toString(clock.millis()));
-        if (created == null || created == 0) {
-            throw new IllegalArgumentException("A session with this id already exists under " + prefix);
-        }
+        keys.create(id, session);
     }
 
     /**
@@ -424,148 +280,11 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     /** Closes the store's connection, and the client too when the store created it. */
     @Override
     public void close() {
-        closed = true;
-        synchronized (connecting) {
-            StatefulConnection<String, String> c = connection;
-            connection = null;
-            commands = null;
-            if (c != null) {
-                c.close();
-            }
-        }
-        if (ownedResources != null) {
-            ownedClient.shutdown();
-            ownedResources.shutdown(0, 2, TimeUnit.SECONDS);
-        }
-    }
-
-    private String key(String id) {
-        return prefix + id;
-    }
-
-    private <T> T run(String operation, Script script, ScriptOutputType type, String key, String... args) {
-        RedisClusterCommands<String, String> redis = commands(operation);
-        String[] keys = {key};
-        try {
-            try {
-                return redis.evalsha(script.sha, type, keys, args);
-            } catch (RedisNoScriptException notLoadedYet) {
-                // First use on this server (or after a restart or SCRIPT FLUSH): EVAL runs it and caches it.
-                return redis.eval(script.text, type, keys, args);
-            }
-        } catch (RedisException e) {
-            throw failure(operation, e);
-        }
-    }
-
-    private RedisClusterCommands<String, String> commands(String operation) {
-        RedisClusterCommands<String, String> c = commands;
-        if (c != null) {
-            return c;
-        }
-        synchronized (connecting) {
-            if (closed) {
-                throw new IllegalStateException(description + " is closed");
-            }
-            if (connection == null) {
-                if (clock.millis() < nextAttempt) {
-                    throw new StoreUnavailableException(description + ": no connection to " + operation
-                            + " (the last attempt failed moments ago)");
-                }
-                try {
-                    StatefulConnection<String, String> opened = connector.get();
-                    opened.setTimeout(timeout);
-                    connection = opened;
-                    commands = sync(opened);
-                } catch (RedisException e) {
-                    nextAttempt = clock.millis() + RECONNECT_PAUSE_MILLIS;
-                    throw new StoreUnavailableException(description + ": no connection to " + operation + " ("
-                            + e.getClass().getSimpleName() + ")", e);
-                }
-            }
-            return commands;
-        }
-    }
-
-    /**
-     * Only class names and Redis' error code go into the message: Lettuce and Redis messages name no keys, but a
-     * session id must never end up in a log through a message some later version writes.
-     */
-    private RuntimeException failure(String operation, RedisException e) {
-        if (e instanceof RedisCommandExecutionException x && isConfigurationError(x.getMessage())) {
-            return new IllegalStateException(description + ": could not " + operation + " (" + errorCode(x)
-                    + "). The keys under the prefix must be this store's hashes, and the server Redis 7.0 or later.",
-                    e);
-        }
-        String code = e instanceof RedisCommandExecutionException x ? ", " + errorCode(x) : "";
-        return new StoreUnavailableException(description + ": could not " + operation + " ("
-                + e.getClass().getSimpleName() + code + ")", e);
-    }
-
-    /**
-     * Whether Redis refused the command for a reason that waiting will not fix. Everything else (LOADING, BUSY,
-     * READONLY after a failover, MASTERDOWN, OOM, TRYAGAIN, CLUSTERDOWN, too many clients) is transient.
-     */
-    static boolean isConfigurationError(String message) {
-        if (message == null) {
-            return false;
-        }
-        return message.startsWith("WRONGTYPE") || message.startsWith("NOPERM")
-                || (message.startsWith("ERR") && !message.contains("max number of clients"));
-    }
-
-    private static String errorCode(RedisCommandExecutionException e) {
-        String m = e.getMessage();
-        if (m == null) {
-            return "no message";
-        }
-        int space = m.indexOf(' ');
-        String code = space < 0 ? m : m.substring(0, space);
-        return code.length() > 20 || !code.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z') ? "error" : code;
+        connection.close();
     }
 
     @Override
     public String toString() {
         return description;
-    }
-
-    /** The commands of a connection from a plain (or Sentinel) client or from a cluster client. */
-    private static RedisClusterCommands<String, String> sync(StatefulConnection<String, String> connection) {
-        if (connection instanceof StatefulRedisClusterConnection<String, String> cluster) {
-            return cluster.sync();
-        }
-        return ((StatefulRedisConnection<String, String>) connection).sync();
-    }
-
-    /**
-     * @return the commands of the master that holds {@code key}: on a cluster connection that node's own connection;
-     *         otherwise {@code all}, the one master there is
-     */
-    private static RedisClusterCommands<String, String> masterOf(StatefulConnection<String, String> connection,
-            RedisClusterCommands<String, String> all, String key) {
-        if (!(connection instanceof StatefulRedisClusterConnection<String, String> cluster)) {
-            return all;
-        }
-        RedisClusterNode master = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
-        if (master == null) {
-            throw new StoreUnavailableException("RedisSessionStore: no master known for a key's slot");
-        }
-        return cluster.getConnection(master.getNodeId()).sync();
-    }
-
-    /** A Lua script and its SHA-1, for EVALSHA. */
-    private static final class Script {
-        final String text;
-        final String sha;
-
-        Script(String text) {
-            this.text = text;
-            try {
-                this.sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                        .digest(text.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
-            }
-        }
     }
 }

@@ -68,14 +68,14 @@ class RedisUnavailableTest {
     void errorKinds() {
         for (String config : new String[] {"WRONGTYPE Operation against a key holding the wrong kind of value",
                 "NOPERM this user has no permissions", "ERR unknown command 'PEXPIRETIME'"}) {
-            assertTrue(RedisSessionStore.isConfigurationError(config), config);
+            assertTrue(RedisFailures.isConfigurationError(config), config);
         }
         for (String transientError : new String[] {"LOADING Redis is loading the dataset in memory",
                 "BUSY Redis is busy running a script", "READONLY You can't write against a read only replica.",
                 "MASTERDOWN Link with MASTER is down", "OOM command not allowed when used memory > 'maxmemory'.",
                 "TRYAGAIN Multiple keys request during rehashing of slot", "CLUSTERDOWN The cluster is down",
                 "ERR max number of clients reached", null}) {
-            assertFalse(RedisSessionStore.isConfigurationError(transientError), String.valueOf(transientError));
+            assertFalse(RedisFailures.isConfigurationError(transientError), String.valueOf(transientError));
         }
     }
 
