@@ -8,6 +8,7 @@ import io.staleguard.internal.ConfigException;
 import io.staleguard.internal.DropIn;
 import io.staleguard.internal.Engine;
 import io.staleguard.internal.Exchange;
+import io.staleguard.internal.RequestPaths;
 import io.staleguard.internal.RequestState;
 import io.staleguard.internal.Classifier;
 import jakarta.servlet.Filter;
@@ -117,7 +118,7 @@ public class StaleSessionFilter implements Filter {
             return;
         }
         if (engine.needsPath()) {
-            String path = Engine.pathInApplication(req);
+            String path = RequestPaths.pathInApplication(req);
             if ("GET".equals(req.getMethod()) && engine.settings().restartCapturePaths().matches(path)) {
                 engine.captureRestart(req, res);
             }

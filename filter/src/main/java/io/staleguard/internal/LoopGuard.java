@@ -70,14 +70,14 @@ final class LoopGuard {
                     + "carried none of the configured cookies (session-cookie, cookies), only the retry marker: the "
                     + "page fails for want of a session, not because of a cookie left behind. Set restart-url (or "
                     + "restart-capture-paths) to a page that starts a session. Other cookies it sent: %s.%s",
-                    settings.retryWindow, Engine.loggablePath(request),
+                    settings.retryWindow, RequestPaths.loggablePath(request),
                     CookieNames.describe(CookieExpiry.otherCookieNames(request, expired)), more);
             return;
         }
         Log.warn(Log.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The browser "
                 + "still sends %s although they were expired; they were probably set with a Path or Domain that "
                 + "the cookie configuration (session-cookie, cookies) does not list. Other cookies it sent: %s.%s",
-                settings.retryWindow, Engine.loggablePath(request), CookieNames.describe(expired),
+                settings.retryWindow, RequestPaths.loggablePath(request), CookieNames.describe(expired),
                 CookieNames.describe(CookieExpiry.otherCookieNames(request, expired)), more);
     }
 }

@@ -27,7 +27,7 @@ final class RestartFlow {
 
     /** B7: remembers a flow's starting GET in the signed restart cookie. */
     void capture(HttpServletRequest request, HttpServletResponse response) {
-        String target = RestartTargets.currentRequest(Engine.requestPath(request), request.getQueryString());
+        String target = RestartTargets.currentRequest(RequestPaths.requestPath(request), request.getQueryString());
         if (target == null) {
             return;
         }
@@ -63,7 +63,7 @@ final class RestartFlow {
             return settings.restartUrl;
         }
         if (kind == RequestKind.NAVIGATION && "GET".equals(request.getMethod()) && !sameUrlFailed) {
-            String current = RestartTargets.currentRequest(Engine.requestPath(request), request.getQueryString());
+            String current = RestartTargets.currentRequest(RequestPaths.requestPath(request), request.getQueryString());
             if (current != null) {
                 return current;
             }

@@ -116,7 +116,7 @@ public final class Rolling {
         SessionCookieGate gate = new SessionCookieGate(response, settings.sessionCookie.name(), nowMillis, cap,
                 this::applicationSets);
         RequestState.of(request).gate = gate;
-        if (touching && !rolling.exclude.matches(Engine.pathInApplication(request))) {
+        if (touching && !rolling.exclude.matches(RequestPaths.pathInApplication(request))) {
             touch(request, gate, nowMillis);
         }
         chain.doFilter(request, gate);
@@ -124,7 +124,7 @@ public final class Rolling {
 
     /** R2–R4, R7: at most one touch per session id the request carries, stopping at the first live one. */
     private void touch(HttpServletRequest request, SessionCookieGate gate, long nowMillis) {
-        List<String> ids = engine.sessionIds(request);
+        List<String> ids = engine.lookup().sessionIds(request);
         if (ids.isEmpty() || recentlyTouched(ids.get(0), nowMillis)) {
             return;
         }
@@ -135,11 +135,11 @@ public final class Rolling {
             try {
                 result = touches.touch(id, wanted);
             } catch (RuntimeException e) {
-                if (!engine.isTransient(e)) {
+                if (!engine.lookup().isTransient(e)) {
                     throw e;
                 }
                 // R4, T1: says nothing about the session. No cookie, no deletion, and the request goes on.
-                engine.unavailable(e);
+                engine.lookup().unavailable(e);
                 return;
             }
             if (result.isTouched()) {
