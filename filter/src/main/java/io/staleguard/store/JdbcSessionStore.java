@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import io.staleguard.internal.config.ConfigError;
+
 /**
  * Sessions in a table of any JDBC database, through a {@link DataSource}: the shared store for a cluster. Verified on
  * PostgreSQL, MariaDB and H2.
@@ -212,7 +214,8 @@ public final class JdbcSessionStore implements SessionStore {
          */
         public Builder queryTimeout(Duration timeout) {
             if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("queryTimeout must be at least PT1S, not " + timeout);
+                throw new IllegalArgumentException(ConfigError.STORE_ARGUMENT.message("queryTimeout must be at least "
+                        + "PT1S, not " + timeout));
             }
             this.queryTimeout = timeout;
             return this;
@@ -242,17 +245,17 @@ public final class JdbcSessionStore implements SessionStore {
         private static String column(String what, String name) {
             String checked = identifier(what, name);
             if (checked.indexOf('.') >= 0) {
-                throw new IllegalArgumentException("Column " + what + " must be a plain SQL identifier such as "
-                        + "expires_at, not '" + name + "'");
+                throw new IllegalArgumentException(ConfigError.STORE_ARGUMENT.message("Column " + what + " must be a "
+                        + "plain SQL identifier such as expires_at, not '" + name + "'"));
             }
             return checked;
         }
 
         private static String identifier(String what, String name) {
             if (name == null || !IDENTIFIER.matcher(name).matches()) {
-                throw new IllegalArgumentException("The " + what + " name must be a plain SQL identifier (letters, "
-                        + "digits and _, optionally schema.name), such as app_session, not '"
-                        + (name == null ? "null" : name.replaceAll("\\p{Cntrl}", "?")) + "'");
+                throw new IllegalArgumentException(ConfigError.STORE_ARGUMENT.message("The " + what + " name must be a "
+                        + "plain SQL identifier (letters, digits and _, optionally schema.name), such as app_session, "
+                        + "not '" + (name == null ? "null" : name.replaceAll("\\p{Cntrl}", "?")) + "'"));
             }
             return name;
         }
@@ -417,7 +420,8 @@ public final class JdbcSessionStore implements SessionStore {
      * @throws IllegalStateException if the table or a column is missing, naming both; or if no connection can be
      *         had for a reason that retrying cannot heal (the driver and the server disagree about TLS, such as MariaDB
      *         Connector/J's default TLS against a server without it; the user or password is refused; the database
-     *         does not exist; no driver accepts the URL), naming the driver setting to fix
+     *         does not exist; no driver accepts the URL), naming the driver setting to fix. The message starts with
+     *         the id of what was found (SG0211 to SG0215, listed in {@code docs/operations.md})
      * @throws StoreUnavailableException if the database cannot be reached (down, refusing connections, pool
      *         exhausted): that may heal, so Staleguard starts and treats the store as unavailable until it answers
      */
@@ -436,7 +440,9 @@ public final class JdbcSessionStore implements SessionStore {
                 }
             });
         } catch (SQLException e) {
-            throw failure(operation, e);
+            RuntimeException failure = failure(operation, e);
+            throw failure instanceof StoreUnavailableException ? failure
+                    : new IllegalStateException(ConfigError.STORE_TABLE.message(failure.getMessage()), e);
         } catch (NoConnection e) {
             ConnectionSetupErrors.Finding found = ConnectionSetupErrors.find(e.getCause());
             if (found == null) {
@@ -444,9 +450,9 @@ public final class JdbcSessionStore implements SessionStore {
             }
             Throwable evidence = found.evidence();
             String shown = evidence instanceof SQLException s ? state(s) : evidence.getClass().getName();
-            throw new IllegalStateException(describe() + ": the data source cannot open a connection, and retrying "
-                    + "will not help (" + shown + ": " + printable(evidence.getMessage()) + "). Fix: " + found.fix(),
-                    e.getCause());
+            throw new IllegalStateException(found.error().message(describe() + ": the data source cannot open a "
+                    + "connection, and retrying will not help (" + shown + ": " + printable(evidence.getMessage())
+                    + "). Fix: " + found.fix()), e.getCause());
         }
     }
 
