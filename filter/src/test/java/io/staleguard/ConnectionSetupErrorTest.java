@@ -57,6 +57,7 @@ class ConnectionSetupErrorTest {
         DataSource plain = driverManager(url, "root");
         IllegalStateException direct = assertThrows(IllegalStateException.class,
                 () -> new JdbcSessionStore(plain).checkTable());
+        assertTrue(direct.getMessage().startsWith("SG0212 JdbcSessionStore"), direct.getMessage());
         assertTrue(direct.getMessage().contains("sslMode=disable"), direct.getMessage());
         assertTrue(direct.getMessage().contains("ssl not enabled in the server"), direct.getMessage());
 
@@ -70,7 +71,8 @@ class ConnectionSetupErrorTest {
             RollingApp unstarted = RollingApp.unstarted(null, "rolling", "true", "store", "jdbc:jdbc/mariadb-defaults");
             ServletException e = assertThrows(ServletException.class,
                     () -> unstarted.stale.init(new MockFilterConfig(unstarted.context, "staleguard")));
-            assertTrue(e.getMessage().contains("staleguard.store"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("SG0212 Staleguard configuration: context-param 'staleguard.store'"),
+                    e.getMessage());
             assertTrue(e.getMessage().contains("sslMode=disable"), e.getMessage());
             assertTrue(e.getMessage().contains("For example: store=jdbc:"), e.getMessage());
         }
@@ -83,9 +85,11 @@ class ConnectionSetupErrorTest {
         String base = "jdbc:postgresql://127.0.0.1:" + RealStores.POSTGRES.port();
         IllegalStateException noDb = assertThrows(IllegalStateException.class,
                 () -> new JdbcSessionStore(driverManager(base + "/wt_rolling_no_such_db", "postgres")).checkTable());
+        assertTrue(noDb.getMessage().startsWith("SG0214 "), noDb.getMessage());
         assertTrue(noDb.getMessage().contains("database name in the URL"), noDb.getMessage());
         IllegalStateException tls = assertThrows(IllegalStateException.class,
                 () -> new JdbcSessionStore(driverManager(base + "/test?sslmode=require", "postgres")).checkTable());
+        assertTrue(tls.getMessage().startsWith("SG0212 "), tls.getMessage());
         assertTrue(tls.getMessage().contains("sslmode=disable"), tls.getMessage());
     }
 
@@ -93,21 +97,22 @@ class ConnectionSetupErrorTest {
     @DisplayName("S3 T1 (issue 12 item 14): connection-setup errors that cannot heal fail checkTable; outages do not")
     void connectionSetupErrorsThatCannotHealFailAtCheckTable() {
         List<Executable> checks = new ArrayList<>();
-        configuration(checks, "sslMode=disable", () -> new SQLNonTransientConnectionException("(conn=81) Trying to "
-                + "connect with ssl, but ssl not enabled in the server. TLS is enabled by default, set sslMode=disable "
-                + "to permit unencrypted connection", "08000"));
-        configuration(checks, "sslmode=disable", () -> new SQLException("The server does not support SSL.", "08004"));
-        configuration(checks, "user and password", () -> new SQLInvalidAuthorizationSpecException(
+        configuration(checks, "SG0212", "sslMode=disable", () -> new SQLNonTransientConnectionException("(conn=81) "
+                + "Trying to connect with ssl, but ssl not enabled in the server. TLS is enabled by default, set "
+                + "sslMode=disable to permit unencrypted connection", "08000"));
+        configuration(checks, "SG0212", "sslmode=disable",
+                () -> new SQLException("The server does not support SSL.", "08004"));
+        configuration(checks, "SG0213", "user and password", () -> new SQLInvalidAuthorizationSpecException(
                 "(conn=84) Access denied for user 'app'@'10.0.0.5' (using password: YES)", "28000", 1045));
-        configuration(checks, "user and password", () -> new SQLException(
+        configuration(checks, "SG0213", "user and password", () -> new SQLException(
                 "FATAL: password authentication failed for user \"app\"", "28P01"));
-        configuration(checks, "database name in the URL", () -> new SQLSyntaxErrorException(
+        configuration(checks, "SG0214", "database name in the URL", () -> new SQLSyntaxErrorException(
                 "(conn=83) Unknown database 'app'", "42000", 1049));
-        configuration(checks, "database name in the URL", () -> new SQLException(
+        configuration(checks, "SG0214", "database name in the URL", () -> new SQLException(
                 "FATAL: database \"app\" does not exist", "3D000"));
-        configuration(checks, "driver is deployed", () -> new SQLException(
+        configuration(checks, "SG0215", "driver is deployed", () -> new SQLException(
                 "No suitable driver found for jdbc:mysql://db:3306/app", "08001"));
-        configuration(checks, "sslMode=disable", () -> new SQLTransientConnectionException(
+        configuration(checks, "SG0212", "sslMode=disable", () -> new SQLTransientConnectionException(
                 "wt-pool - Connection is not available, request timed out after 5000ms.", "08000",
                 new SQLNonTransientConnectionException("Trying to connect with ssl, but ssl not enabled in the "
                         + "server", "08000")));
@@ -126,10 +131,12 @@ class ConnectionSetupErrorTest {
         assertAll(checks);
     }
 
-    private static void configuration(List<Executable> checks, String named, Supplier<SQLException> failure) {
+    private static void configuration(List<Executable> checks, String id, String named,
+            Supplier<SQLException> failure) {
         checks.add(() -> {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> new JdbcSessionStore(failing(failure)).checkTable(), failure.get().getMessage());
+            assertTrue(e.getMessage().startsWith(id + " JdbcSessionStore"), e.getMessage());
             assertTrue(e.getMessage().contains(named), e.getMessage());
             assertInstanceOf(SQLException.class, e.getCause());
         });

@@ -114,7 +114,8 @@ class StoreResolutionTest {
             RollingApp unstarted = RollingApp.unstarted(null, "store", value);
             ServletException e = assertThrows(ServletException.class,
                     () -> unstarted.stale.init(new MockFilterConfig(unstarted.context, "staleguard")));
-            assertTrue(e.getMessage().contains("context-param 'staleguard.store' is '" + value + "'"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("SG0210 Staleguard configuration: context-param 'staleguard.store' "
+                    + "is '" + value + "'"), e.getMessage());
             assertTrue(e.getMessage().contains("For example: store=jdbc:"), e.getMessage());
         }
     }
@@ -128,6 +129,9 @@ class StoreResolutionTest {
             RollingApp unstarted = RollingApp.unstarted(null, "store", "jdbc:jdbc/empty");
             ServletException e = assertThrows(ServletException.class,
                     () -> unstarted.stale.init(new MockFilterConfig(unstarted.context, "staleguard")));
+            assertTrue(e.getMessage().startsWith("SG0211 Staleguard configuration: context-param 'staleguard.store' is "
+                    + "'jdbc:jdbc/empty', but the data source cannot be used as the session store: JdbcSessionStore"),
+                    e.getMessage());
             assertTrue(e.getMessage().contains("Check that the table and its columns exist"), e.getMessage());
             assertTrue(e.getMessage().contains(JdbcSessionStore.DEFAULT_TABLE), e.getMessage());
         }
@@ -140,13 +144,16 @@ class StoreResolutionTest {
             RollingApp unstarted = RollingApp.unstarted(null, "store", value);
             ServletException e = assertThrows(ServletException.class,
                     () -> unstarted.stale.init(new MockFilterConfig(unstarted.context, "staleguard")), value);
-            assertTrue(e.getMessage().contains("staleguard.store"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("SG0200 Staleguard configuration: context-param 'staleguard.store'"),
+                    e.getMessage());
             assertTrue(e.getMessage().contains("'memory' or 'jdbc:'"), e.getMessage());
         }
         RollingApp wrongType = RollingApp.unstarted(null);
         wrongType.context.setAttribute(SessionStore.ATTRIBUTE, "not a store");
         ServletException e = assertThrows(ServletException.class,
                 () -> wrongType.stale.init(new MockFilterConfig(wrongType.context, "staleguard")));
+        assertTrue(e.getMessage().startsWith("SG0202 Staleguard configuration: the servlet context attribute"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("java.lang.String, which is not a SessionStore"), e.getMessage());
     }
 
@@ -155,6 +162,8 @@ class StoreResolutionTest {
     void containerMode() throws Exception {
         app = RollingApp.start(null);
         assertNull(resolved());
-        assertThrows(ServletException.class, () -> RollingApp.start(null, "rolling", "true"));
+        ServletException e = assertThrows(ServletException.class, () -> RollingApp.start(null, "rolling", "true"));
+        assertTrue(e.getMessage().startsWith("SG0201 Staleguard configuration: rolling is true, but the application "
+                + "has no session store"), e.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 
 import io.staleguard.internal.config.Choice;
+import io.staleguard.internal.config.ConfigError;
 import io.staleguard.internal.config.ConfigKey;
 import io.staleguard.spi.ExternalConfig;
 
@@ -39,8 +40,13 @@ public final class ConfigReader {
 
         /** A {@link ConfigException} stating {@code rule} and showing {@code example}. */
         public ConfigException invalid(String rule, String example) {
-            return new ConfigException("Staleguard configuration: " + source + " is '" + shown() + "', but " + rule
-                    + ". For example: " + key + "=" + example);
+            return invalid(ConfigError.INVALID_VALUE, rule, example);
+        }
+
+        /** Like {@link #invalid(String, String)}, for a rule that has an id of its own. */
+        public ConfigException invalid(ConfigError error, String rule, String example) {
+            return new ConfigException(error.message("Staleguard configuration: " + source + " is '" + shown()
+                    + "', but " + rule + ". For example: " + key + "=" + example));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.staleguard.StaleguardConfig;
+import io.staleguard.internal.config.ConfigError;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -100,7 +101,8 @@ public final class DropIn {
         if (value.trim().equalsIgnoreCase("false")) {
             return true;
         }
-        throw new ConfigException("Staleguard configuration: context-param '" + PARAM + "' is '"
-                + Log.printable(value, 80) + "', but it must be 'true' or 'false'. For example: " + PARAM + "=false");
+        throw new ConfigException(ConfigError.INVALID_VALUE.message("Staleguard configuration: context-param '" + PARAM
+                + "' is '" + Log.printable(value, 80) + "', but it must be 'true' or 'false'. For example: " + PARAM
+                + "=false"));
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.staleguard.StaleguardConfig;
+import io.staleguard.internal.config.ConfigError;
 import io.staleguard.internal.config.CookieSecure;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.SessionStore.TouchResult;
@@ -87,11 +88,12 @@ public final class Rolling {
         this.cap = touching && rolling.absolute.compareTo(rolling.maxCookieAge) < 0 ? rolling.absolute
                 : rolling.maxCookieAge;
         if (touching && store == null) {
-            throw new ConfigException("Staleguard configuration: " + StaleguardConfig.ROLLING + " is true, but the "
-                    + "application has no session store, and the container's HttpSession cannot be extended with a "
-                    + "conditional write. Set " + StaleguardConfig.STORE + ", for example: " + StaleguardConfig.STORE
-                    + "=memory or " + StaleguardConfig.STORE + "=jdbc:java:jboss/datasources/SessionsDS; or provide a "
-                    + "SessionStore CDI bean or the servlet context attribute " + SessionStore.ATTRIBUTE);
+            throw new ConfigException(ConfigError.ROLLING_WITHOUT_STORE.message("Staleguard configuration: "
+                    + StaleguardConfig.ROLLING + " is true, but the application has no session store, and the "
+                    + "container's HttpSession cannot be extended with a conditional write. Set "
+                    + StaleguardConfig.STORE + ", for example: " + StaleguardConfig.STORE + "=memory or "
+                    + StaleguardConfig.STORE + "=jdbc:java:jboss/datasources/SessionsDS; or provide a SessionStore CDI "
+                    + "bean or the servlet context attribute " + SessionStore.ATTRIBUTE));
         }
     }
 

@@ -7,6 +7,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
+import io.staleguard.internal.config.ConfigError;
 import io.staleguard.spi.StoreLocator;
 import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.JdbcSessionStore;
@@ -53,10 +54,10 @@ final class Stores {
         if (attribute == null || attribute instanceof SessionStore) {
             return (SessionStore) attribute;
         }
-        throw new ConfigException("Staleguard configuration: the servlet context attribute '"
-                + SessionStore.ATTRIBUTE + "' holds a " + attribute.getClass().getName()
+        throw new ConfigException(ConfigError.STORE_ATTRIBUTE_NOT_A_STORE.message("Staleguard configuration: the "
+                + "servlet context attribute '" + SessionStore.ATTRIBUTE + "' holds a " + attribute.getClass().getName()
                 + ", which is not a SessionStore. For example: servletContext.setAttribute(SessionStore.ATTRIBUTE,"
-                + " new InMemorySessionStore())");
+                + " new InMemorySessionStore())"));
     }
 
     private static SessionStore jdbc(RollingSettings settings) {
@@ -65,11 +66,12 @@ final class Stores {
         try {
             found = new InitialContext().lookup(name);
         } catch (NamingException | RuntimeException e) {
-            throw settings.store.invalid("looking up '" + Log.printable(name, 120) + "' in JNDI failed ("
+            throw settings.store.invalid(ConfigError.STORE_NOT_A_DATA_SOURCE, "looking up '"
+                    + Log.printable(name, 120) + "' in JNDI failed ("
                     + Log.printable(String.valueOf(e.getMessage()), 200) + ")", "jdbc:java:jboss/datasources/SessionsDS");
         }
         if (!(found instanceof DataSource dataSource)) {
-            throw settings.store.invalid("'" + Log.printable(name, 120) + "' is "
+            throw settings.store.invalid(ConfigError.STORE_NOT_A_DATA_SOURCE, "'" + Log.printable(name, 120) + "' is "
                     + (found == null ? "bound to nothing" : "a " + found.getClass().getName())
                     + ", not a javax.sql.DataSource", "jdbc:java:jboss/datasources/SessionsDS");
         }
@@ -77,8 +79,11 @@ final class Stores {
         try {
             store.checkTable();
         } catch (IllegalStateException e) {
-            throw settings.store.invalid("the data source cannot be used as the session store: " + e.getMessage(),
-                    "jdbc:java:jboss/datasources/SessionsDS");
+            // The store's message starts with the id of what it found, which then starts the deployment's in place
+            // of the id of a bad value.
+            ConfigError error = ConfigError.startOf(e.getMessage()).orElse(ConfigError.INVALID_VALUE);
+            throw settings.store.invalid(error, "the data source cannot be used as the session store: "
+                    + error.strip(e.getMessage()), "jdbc:java:jboss/datasources/SessionsDS");
         } catch (StoreUnavailableException e) {
             Log.warn(Log.STORE_UNAVAILABLE, "The session store could not be checked at start-up (%s); Staleguard "
                     + "starts anyway and treats the store as unavailable until it answers", e.getMessage());

@@ -8,6 +8,8 @@ import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
 
+import io.staleguard.internal.config.ConfigError;
+
 /**
  * Connection failures that waiting cannot heal, told apart from outages: the driver and the server disagree about TLS,
  * the user or password is refused, the database does not exist, no driver accepts the URL. Drivers report some of
@@ -36,10 +38,11 @@ final class ConnectionSetupErrors {
     }
 
     /**
+     * @param error the id the message starts with
      * @param fix what to change, naming the driver setting
      * @param evidence the exception in the chain that shows it: the driver's, not a pool's wrapper
      */
-    record Finding(String fix, Throwable evidence) {
+    record Finding(ConfigError error, String fix, Throwable evidence) {
     }
 
     /**
@@ -50,7 +53,8 @@ final class ConnectionSetupErrors {
         Set<Throwable> chain = chain(failure);
         for (Throwable t : chain) {
             if (t.getClass().getName().startsWith("javax.net.ssl.")) {
-                return new Finding(TLS, t); // a handshake that failed: certificates or protocol, not the network
+                // a handshake that failed: certificates or protocol, not the network
+                return new Finding(ConfigError.STORE_TLS, TLS, t);
             }
         }
         for (Throwable t : chain) {
@@ -60,20 +64,20 @@ final class ConnectionSetupErrors {
         }
         for (Throwable t : chain) {
             if (mentionsTls(t.getMessage())) {
-                return new Finding(TLS, t);
+                return new Finding(ConfigError.STORE_TLS, TLS, t);
             }
         }
         for (Throwable t : chain) {
             if (t instanceof SQLException s) {
                 String state = s.getSQLState() == null ? "" : s.getSQLState();
                 if (state.startsWith("28")) {
-                    return new Finding(AUTHENTICATION, s);
+                    return new Finding(ConfigError.STORE_AUTHENTICATION, AUTHENTICATION, s);
                 }
                 if (state.equals("3D000") || s.getErrorCode() == 1049) { // 1049: MySQL/MariaDB "Unknown database"
-                    return new Finding(DATABASE, s);
+                    return new Finding(ConfigError.STORE_DATABASE, DATABASE, s);
                 }
                 if (String.valueOf(s.getMessage()).startsWith("No suitable driver")) {
-                    return new Finding(DRIVER, s);
+                    return new Finding(ConfigError.STORE_DRIVER, DRIVER, s);
                 }
             }
         }

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.staleguard.internal.config.ConfigError;
+
 /**
  * The embedded session store: records in a {@link ConcurrentHashMap} of this JVM, gone on restart. Right for a single
  * node and for tests; a cluster needs a shared store such as {@link JdbcSessionStore}.
@@ -80,7 +82,8 @@ public final class InMemorySessionStore implements SessionStore {
      */
     public InMemorySessionStore(int maxSessions, Clock clock) {
         if (maxSessions < 1) {
-            throw new IllegalArgumentException("maxSessions must be at least 1, not " + maxSessions);
+            throw new IllegalArgumentException(ConfigError.STORE_ARGUMENT.message("maxSessions must be at least 1, not "
+                    + maxSessions));
         }
         this.maxSessions = maxSessions;
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.staleguard.internal.config.ConfigError;
+
 /**
  * Sessions in a table of any JDBC database, through a {@link DataSource}: the shared store for a cluster. Verified on
  * PostgreSQL, MariaDB and H2.
@@ -180,7 +182,8 @@ public final class JdbcSessionStore implements SessionStore {
          */
         public Builder queryTimeout(Duration timeout) {
             if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("queryTimeout must be at least PT1S, not " + timeout);
+                throw new IllegalArgumentException(ConfigError.STORE_ARGUMENT.message("queryTimeout must be at least "
+                        + "PT1S, not " + timeout));
             }
             this.queryTimeout = timeout;
             return this;
@@ -273,7 +276,8 @@ public final class JdbcSessionStore implements SessionStore {
      * @throws IllegalStateException if the table or a column is missing, naming both; or if no connection can be
      *         had for a reason that retrying cannot heal (the driver and the server disagree about TLS, such as MariaDB
      *         Connector/J's default TLS against a server without it; the user or password is refused; the database
-     *         does not exist; no driver accepts the URL), naming the driver setting to fix
+     *         does not exist; no driver accepts the URL), naming the driver setting to fix. The message starts with
+     *         the id of what was found (SG0211 to SG0215, listed in {@code docs/operations.md})
      * @throws StoreUnavailableException if the database cannot be reached (down, refusing connections, pool
      *         exhausted): that may heal, so Staleguard starts and treats the store as unavailable until it answers
      */

@@ -2,6 +2,8 @@ package io.staleguard.store;
 
 import java.util.regex.Pattern;
 
+import io.staleguard.internal.config.ConfigError;
+
 /**
  * The table and column names a {@link JdbcSessionStore.Builder} accepts: plain SQL identifiers, never quoted, so that
  * they can be written into the statements as they are.
@@ -16,17 +18,17 @@ final class SqlIdentifiers {
     static String column(String what, String name) {
         String checked = identifier(what, name);
         if (checked.indexOf('.') >= 0) {
-            throw new IllegalArgumentException("Column " + what + " must be a plain SQL identifier such as "
-                    + "expires_at, not '" + name + "'");
+            throw new IllegalArgumentException(ConfigError.STORE_ARGUMENT.message("Column " + what + " must be a "
+                    + "plain SQL identifier such as expires_at, not '" + name + "'"));
         }
         return checked;
     }
 
     static String identifier(String what, String name) {
         if (name == null || !IDENTIFIER.matcher(name).matches()) {
-            throw new IllegalArgumentException("The " + what + " name must be a plain SQL identifier (letters, "
-                    + "digits and _, optionally schema.name), such as app_session, not '"
-                    + (name == null ? "null" : name.replaceAll("\\p{Cntrl}", "?")) + "'");
+            throw new IllegalArgumentException(ConfigError.STORE_ARGUMENT.message("The " + what + " name must be a "
+                    + "plain SQL identifier (letters, digits and _, optionally schema.name), such as app_session, "
+                    + "not '" + (name == null ? "null" : name.replaceAll("\\p{Cntrl}", "?")) + "'"));
         }
         return name;
     }

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import io.staleguard.internal.config.ConfigError;
+
 /**
  * {@link JdbcSessionStore#checkTable()} on one data source: a wrong table or column name, or a connection that
  * retrying cannot heal, fails at start-up rather than on the first request.
@@ -17,7 +19,9 @@ final class TableCheck {
         try {
             transactions.run(on, operation, table::check);
         } catch (SQLException e) {
-            throw transactions.failure(operation, e);
+            RuntimeException failure = transactions.failure(operation, e);
+            throw failure instanceof StoreUnavailableException ? failure
+                    : new IllegalStateException(ConfigError.STORE_TABLE.message(failure.getMessage()), e);
         } catch (Transactions.NoConnection e) {
             ConnectionSetupErrors.Finding found = ConnectionSetupErrors.find(e.getCause());
             if (found == null) {
@@ -25,9 +29,9 @@ final class TableCheck {
             }
             Throwable evidence = found.evidence();
             String shown = evidence instanceof SQLException s ? JdbcFailures.state(s) : evidence.getClass().getName();
-            throw new IllegalStateException(transactions.description() + ": the data source cannot open a connection, "
-                    + "and retrying will not help (" + shown + ": " + printable(evidence.getMessage()) + "). Fix: "
-                    + found.fix(), e.getCause());
+            throw new IllegalStateException(found.error().message(transactions.description() + ": the data source "
+                    + "cannot open a connection, and retrying will not help (" + shown + ": "
+                    + printable(evidence.getMessage()) + "). Fix: " + found.fix()), e.getCause());
         }
     }
 

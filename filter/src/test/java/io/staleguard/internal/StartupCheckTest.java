@@ -57,8 +57,9 @@ class StartupCheckTest {
 
         ConfigException e = assertThrows(ConfigException.class, () -> start(context));
 
-        assertEquals("Staleguard configuration: init-param 'retry-window' of filter 'staleguard' is '30s', but it must "
-                + "be an ISO-8601 duration greater than zero. For example: retry-window=PT30S", e.getMessage());
+        assertEquals("SG0200 Staleguard configuration: init-param 'retry-window' of filter 'staleguard' is '30s', "
+                + "but it must be an ISO-8601 duration greater than zero. For example: retry-window=PT30S",
+                e.getMessage());
     }
 
     @Test
@@ -70,8 +71,8 @@ class StartupCheckTest {
 
         ConfigException e = assertThrows(ConfigException.class, () -> start(context));
 
-        assertTrue(e.getMessage().startsWith("Staleguard configuration: context-param 'staleguard.restart-url' is "
-                + "'//evil.example', but a restart target must be"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("SG0200 Staleguard configuration: context-param "
+                + "'staleguard.restart-url' is '//evil.example', but a restart target must be"), e.getMessage());
     }
 
     @Test
@@ -82,8 +83,8 @@ class StartupCheckTest {
 
         ConfigException e = assertThrows(ConfigException.class, () -> start(context));
 
-        assertTrue(e.getMessage().startsWith("Staleguard configuration: init-param 'max-cookie-age' of filter 'rolling' "
-                + "is 'a week'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("SG0200 Staleguard configuration: init-param 'max-cookie-age' of filter "
+                + "'rolling' is 'a week'"), e.getMessage());
     }
 
     @Test
@@ -95,8 +96,8 @@ class StartupCheckTest {
 
         ConfigException e = assertThrows(ConfigException.class, () -> start(context));
 
-        assertEquals("Staleguard configuration: context-param 'staleguard.drop-in' is 'off', but it must be 'true' or "
-                + "'false'. For example: staleguard.drop-in=false", e.getMessage());
+        assertEquals("SG0200 Staleguard configuration: context-param 'staleguard.drop-in' is 'off', but it must be "
+                + "'true' or 'false'. For example: staleguard.drop-in=false", e.getMessage());
     }
 
     @Test

@@ -213,7 +213,10 @@ abstract class JdbcSessionStoreContract extends SessionStoreContract {
             assertThrows(IllegalArgumentException.class, () -> b.table(bad), bad);
         }
         assertThrows(IllegalArgumentException.class, () -> b.columns("s.id", "c", "e", "a"));
-        assertThrows(IllegalArgumentException.class, () -> b.columns("id", "c", "e", "a OR 1=1"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> b.columns("id", "c", "e", "a OR 1=1"));
+        assertTrue(e.getMessage().startsWith("SG0220 The absoluteExpiresAt name must be a plain SQL identifier"),
+                e.getMessage());
         b.table("public_x.wt_rolling_t");
     }
 
@@ -260,7 +263,9 @@ abstract class JdbcSessionStoreContract extends SessionStoreContract {
         assertTrue(e.getMessage().contains("wt_rolling_missing"), e.getMessage());
         assertInstanceOf(SQLException.class, e.getCause());
         assertThrows(IllegalStateException.class, () -> missing.touchIfPresent(id, wanted));
-        assertThrows(IllegalStateException.class, ((JdbcSessionStore) missing)::checkTable);
+        IllegalStateException atStart = assertThrows(IllegalStateException.class,
+                ((JdbcSessionStore) missing)::checkTable);
+        assertTrue(atStart.getMessage().startsWith("SG0211 JdbcSessionStore"), atStart.getMessage());
     }
 
     @Test

@@ -99,6 +99,12 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     static final long DEFAULT_TIMEOUT_MILLIS = 2000;
     static final long RECONNECT_PAUSE_MILLIS = 1000;
 
+    /**
+     * The id that a builder's errors start with: STORE_ARGUMENT of the configuration error table, spelled out because
+     * this module uses the published API only (its tests check that the two agree).
+     */
+    static final String ARGUMENT_ERROR = "SG0220";
+
     /** The hash fields; the scripts spell them out too. */
     static final String CREATED_AT = "created_at";
     static final String ABSOLUTE_EXPIRES_AT = "absolute_expires_at";
@@ -129,7 +135,8 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
             parsed = RedisURI.create(uri);
         } catch (RuntimeException e) {
             // Not chained: the message may quote the URI, and with it a password.
-            throw new IllegalArgumentException("Not a Redis URI; expected for example redis://127.0.0.1:6379/0");
+            throw new IllegalArgumentException(ARGUMENT_ERROR + " Not a Redis URI; expected for example "
+                    + "redis://127.0.0.1:6379/0");
         }
         return new Builder(ClientSource.ownClient(parsed));
     }
@@ -178,9 +185,9 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
          */
         public Builder keyPrefix(String prefix) {
             if (prefix == null || prefix.isEmpty() || prefix.length() > 100 || !SessionStore.isValidId(prefix)) {
-                throw new IllegalArgumentException("keyPrefix must be 1 to 100 visible ASCII characters, such as "
-                        + "'shop:session:', not '" + (prefix == null ? "null" : prefix.replaceAll("\\p{Cntrl}", "?"))
-                        + "'");
+                throw new IllegalArgumentException(ARGUMENT_ERROR + " keyPrefix must be 1 to 100 visible ASCII "
+                        + "characters, such as 'shop:session:', not '"
+                        + (prefix == null ? "null" : prefix.replaceAll("\\p{Cntrl}", "?")) + "'");
             }
             this.prefix = prefix;
             return this;
@@ -195,8 +202,8 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
          */
         public Builder commandTimeout(Duration timeout) {
             if (timeout == null || timeout.toMillis() < 1 || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
-                throw new IllegalArgumentException("commandTimeout must be between PT0.001S and PT1M, such as "
-                        + "PT0.5S, not " + timeout);
+                throw new IllegalArgumentException(ARGUMENT_ERROR + " commandTimeout must be between PT0.001S and "
+                        + "PT1M, such as PT0.5S, not " + timeout);
             }
             this.timeout = timeout;
             return this;
@@ -216,12 +223,12 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
          */
         public Builder waitForReplicas(int replicas, Duration timeout) {
             if (replicas < 1 || replicas > 16) {
-                throw new IllegalArgumentException("waitForReplicas: replicas must be between 1 and 16, such as 1, "
-                        + "not " + replicas);
+                throw new IllegalArgumentException(ARGUMENT_ERROR + " waitForReplicas: replicas must be between 1 "
+                        + "and 16, such as 1, not " + replicas);
             }
             if (timeout == null || timeout.toMillis() < 1 || timeout.compareTo(this.timeout) > 0) {
-                throw new IllegalArgumentException("waitForReplicas: the timeout must be between PT0.001S and the "
-                        + "command timeout (" + this.timeout + "), such as PT0.2S, not " + timeout);
+                throw new IllegalArgumentException(ARGUMENT_ERROR + " waitForReplicas: the timeout must be between "
+                        + "PT0.001S and the command timeout (" + this.timeout + "), such as PT0.2S, not " + timeout);
             }
             this.replicas = replicas;
             this.replicaTimeout = timeout;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import io.staleguard.internal.config.ConfigError;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.SessionStore.TouchResult;
 import io.staleguard.store.SessionStoreContract;
@@ -122,7 +124,8 @@ class RedisSessionStoreTest extends SessionStoreContract {
     }
 
     @Test
-    @DisplayName("S2: bad builder values fail with a message naming the setting and an example")
+    @DisplayName("S2: bad builder values fail with a message naming the setting and an example, after the id of the "
+            + "configuration error table")
     void builderValidation() {
         IllegalArgumentException prefix = assertThrows(IllegalArgumentException.class,
                 () -> RedisSessionStore.builder("redis://127.0.0.1").keyPrefix("has space"));
@@ -133,6 +136,9 @@ class RedisSessionStoreTest extends SessionStoreContract {
         IllegalArgumentException uri = assertThrows(IllegalArgumentException.class,
                 () -> RedisSessionStore.builder("http://user:s3cret@host"));
         assertFalse(uri.getMessage().contains("s3cret"), uri.getMessage());
+        for (IllegalArgumentException e : List.of(prefix, timeout, uri)) {
+            assertTrue(e.getMessage().startsWith(ConfigError.STORE_ARGUMENT.id() + " "), e.getMessage());
+        }
     }
 
     @Test
@@ -183,5 +189,8 @@ class RedisSessionStoreTest extends SessionStoreContract {
                 () -> b.waitForReplicas(1, Duration.ofSeconds(1)));
         assertTrue(timeout.getMessage().contains("not PT1S") && timeout.getMessage().contains("PT0.2S"),
                 timeout::getMessage);
+        for (IllegalArgumentException e : List.of(replicas, timeout)) {
+            assertTrue(e.getMessage().startsWith(ConfigError.STORE_ARGUMENT.id() + " "), e.getMessage());
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.staleguard.internal.ConfigException;
+import io.staleguard.internal.config.ConfigError;
 import io.staleguard.spi.StoreLocator;
 import io.staleguard.store.SessionStore;
 import jakarta.enterprise.inject.spi.Bean;
@@ -47,10 +48,11 @@ public final class CdiStoreLocator implements StoreLocator {
             try {
                 bean = manager.resolve(beans);
             } catch (jakarta.enterprise.inject.AmbiguousResolutionException e) {
-                throw new ConfigException("Staleguard configuration: " + beans.size() + " CDI beans are SessionStores ("
+                throw new ConfigException(ConfigError.AMBIGUOUS_STORE_BEANS.message("Staleguard configuration: "
+                        + beans.size() + " CDI beans are SessionStores ("
                         + beans.stream().map(b -> b.getBeanClass().getName()).sorted().collect(Collectors.joining(", "))
                         + "), but the filters need exactly one. Keep one, or select one with @Alternative @Priority(1). "
-                        + "For example: @Produces @ApplicationScoped SessionStore store(DataSource ds)");
+                        + "For example: @Produces @ApplicationScoped SessionStore store(DataSource ds)"));
             }
             return Optional.of((SessionStore) manager.getReference(bean, SessionStore.class,
                     manager.createCreationalContext(bean)));

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.staleguard.cdi.Interaction;
 import io.staleguard.internal.Log;
 import io.staleguard.internal.RestartTargets;
+import io.staleguard.internal.config.ConfigError;
 import jakarta.enterprise.inject.Stereotype;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -93,8 +94,9 @@ final class InteractionBindings {
         if (rule == null) {
             return null;
         }
-        return "Staleguard: @Interaction(restart = \"" + Log.printable(restart, 200) + "\") on " + where
-                + " is not a valid restart target: " + rule + ". For example: " + EXAMPLE;
+        return ConfigError.INVALID_RESTART_TARGET.message("Staleguard: @Interaction(restart = \""
+                + Log.printable(restart, 200) + "\") on " + where + " is not a valid restart target: " + rule
+                + ". For example: " + EXAMPLE);
     }
 
     private static void check(String restart, String where, Set<String> problems) {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.staleguard.internal.ConfigException;
 import io.staleguard.internal.Log;
+import io.staleguard.internal.config.ConfigError;
 import io.staleguard.internal.config.UnknownKeys;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -29,8 +30,9 @@ final class MpConfig {
         try {
             return config.getOptionalValue(property, String.class);
         } catch (NoSuchElementException | IllegalArgumentException e) {
-            throw new ConfigException("Staleguard configuration: MicroProfile Config property '" + property
-                    + "' could not be read: " + Log.printable(String.valueOf(e.getMessage()), 300));
+            throw new ConfigException(ConfigError.UNREADABLE_MP_CONFIG.message("Staleguard configuration: MicroProfile "
+                    + "Config property '" + property + "' could not be read: "
+                    + Log.printable(String.valueOf(e.getMessage()), 300)));
         }
     }
 

@@ -186,7 +186,7 @@ class CdiContainerTest {
         RuntimeException e = assertThrows(RuntimeException.class, () -> start(CdiBeans.BadMethodTarget.class));
 
         String message = messages(e);
-        assertTrue(message.contains("Staleguard: @Interaction(restart = \"//evil.example\") on method "
+        assertTrue(message.contains("SG0205 Staleguard: @Interaction(restart = \"//evil.example\") on method "
                 + CdiBeans.BadMethodTarget.class.getName() + ".confirm(String) is not a valid restart target: a restart "
                 + "target must be a path inside the application"), message);
         assertTrue(message.contains("For example: @Interaction(restart = \"/authorize\")"), message);
@@ -197,8 +197,9 @@ class CdiContainerTest {
     void badClassTargetFailsDeployment() {
         RuntimeException e = assertThrows(RuntimeException.class, () -> start(CdiBeans.BadClassTarget.class));
 
-        assertTrue(messages(e).contains("Staleguard: @Interaction(restart = \"https://evil.example/login\") on class "
-                + CdiBeans.BadClassTarget.class.getName() + " is not a valid restart target"), messages(e));
+        assertTrue(messages(e).contains("SG0205 Staleguard: @Interaction(restart = \"https://evil.example/login\") "
+                + "on class " + CdiBeans.BadClassTarget.class.getName() + " is not a valid restart target"),
+                messages(e));
     }
 
     @Test
@@ -247,6 +248,8 @@ class CdiContainerTest {
 
         ConfigException e = assertThrows(ConfigException.class, () -> storeLocator().find(app.context));
 
+        assertTrue(e.getMessage().startsWith("SG0203 Staleguard configuration: 2 CDI beans are SessionStores"),
+                e.getMessage());
         assertTrue(e.getMessage().contains(CdiBeans.StoreProducer.class.getName()), e.getMessage());
         assertTrue(e.getMessage().contains(CdiBeans.SecondStoreProducer.class.getName()), e.getMessage());
     }

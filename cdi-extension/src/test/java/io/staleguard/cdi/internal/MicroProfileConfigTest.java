@@ -92,8 +92,9 @@ class MicroProfileConfigTest {
 
         ConfigException e = assertThrows(ConfigException.class, app::start);
 
-        assertEquals("Staleguard configuration: MicroProfile Config property 'staleguard.retry-window' is '30s', but it "
-                + "must be an ISO-8601 duration greater than zero. For example: retry-window=PT30S", e.getMessage());
+        assertEquals("SG0200 Staleguard configuration: MicroProfile Config property 'staleguard.retry-window' is "
+                + "'30s', but it must be an ISO-8601 duration greater than zero. For example: retry-window=PT30S",
+                e.getMessage());
     }
 
     @Test
@@ -103,7 +104,7 @@ class MicroProfileConfigTest {
 
         ConfigException e = assertThrows(ConfigException.class, app::start);
 
-        assertTrue(e.getMessage().startsWith("Staleguard configuration: MicroProfile Config property "
+        assertTrue(e.getMessage().startsWith("SG0200 Staleguard configuration: MicroProfile Config property "
                 + "'staleguard.restart-url' is '//evil.example', but a restart target must be"), e.getMessage());
     }
 
@@ -114,7 +115,7 @@ class MicroProfileConfigTest {
 
         ConfigException e = assertThrows(ConfigException.class, app::start);
 
-        assertTrue(e.getMessage().startsWith("Staleguard configuration: MicroProfile Config property "
+        assertTrue(e.getMessage().startsWith("SG0204 Staleguard configuration: MicroProfile Config property "
                 + "'staleguard.cookies' could not be read: SRCFG00011"), e.getMessage());
     }
 

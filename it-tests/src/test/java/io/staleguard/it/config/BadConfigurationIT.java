@@ -83,7 +83,7 @@ class BadConfigurationIT {
         Exception failure = assertThrows(Exception.class, () -> deployer.deploy(name),
                 name + " deployed although its Staleguard configuration is invalid");
         String messages = messages(failure);
-        assertTrue(messages.contains("Staleguard configuration") && messages.contains(source), messages);
+        assertTrue(messages.contains("SG0200 Staleguard configuration") && messages.contains(source), messages);
     }
 
     private static String messages(Throwable t) {

@@ -60,7 +60,8 @@ class MicroProfileConfigIT {
         Exception failure = assertThrows(Exception.class, () -> deployer.deploy(BAD),
                 BAD + " deployed although staleguard.retry-window=30s");
         String messages = messages(failure);
-        assertTrue(messages.contains("MicroProfile Config property 'staleguard.retry-window' is '30s'"), messages);
+        assertTrue(messages.contains("SG0200 Staleguard configuration: MicroProfile Config property "
+                + "'staleguard.retry-window' is '30s'"), messages);
         assertTrue(messages.contains("For example: retry-window=PT30S"), messages);
     }
 

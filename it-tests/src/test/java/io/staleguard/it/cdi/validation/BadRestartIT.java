@@ -55,11 +55,12 @@ class BadRestartIT {
                 + "off-site");
 
         String logged = log.since();
-        List<String> method = log.recordsWith("@Interaction(restart = \"//evil.example\") on method "
+        List<String> method = log.recordsWith("SG0205 Staleguard: @Interaction(restart = \"//evil.example\") on method "
                 + EvilConsent.class.getName() + ".confirm(String) is not a valid restart target");
         assertTrue(!method.isEmpty(), logged);
         assertTrue(method.get(0).contains("For example: @Interaction(restart = \"/authorize\")"), method.get(0));
-        List<String> type = log.recordsWith("@Interaction(restart = \"https://evil.example/login\") on class "
+        List<String> type = log.recordsWith("SG0205 Staleguard: @Interaction(restart = \"https://evil.example/login\") "
+                + "on class "
                 + EvilReview.class.getName() + " is not a valid restart target");
         assertTrue(!type.isEmpty(), logged);
         assertEquals(List.of(), log.recordsWith("Deployed \"" + WAR + "\""));
