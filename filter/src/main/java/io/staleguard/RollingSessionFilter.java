@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 
 import io.staleguard.internal.ApplicationRuntime;
-import io.staleguard.internal.ConfigException;
+import io.staleguard.spi.ConfigException;
 import io.staleguard.internal.DropIn;
 import io.staleguard.internal.Engine;
 import io.staleguard.internal.Exchange;

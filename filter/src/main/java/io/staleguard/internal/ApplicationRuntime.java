@@ -15,6 +15,7 @@ import java.util.function.Function;
 import javax.management.ObjectName;
 
 import io.staleguard.internal.config.ConfigKey;
+import io.staleguard.spi.ConfigException;
 import io.staleguard.spi.ExternalConfig;
 import io.staleguard.store.SessionStore;
 import jakarta.servlet.ServletContext;

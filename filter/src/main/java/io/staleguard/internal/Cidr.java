@@ -3,6 +3,8 @@ package io.staleguard.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.staleguard.spi.ConfigException;
+
 /**
  * One IPv4 or IPv6 network in CIDR notation ({@code 10.0.0.0/8}, {@code ::1/128}; a bare address is a single host).
  * Only literals are accepted, so parsing never does a DNS lookup.

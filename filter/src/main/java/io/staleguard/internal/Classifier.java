@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.staleguard.EndReason;
 import io.staleguard.SessionNotFoundException;
+import io.staleguard.spi.ConfigException;
 import io.staleguard.store.StoreUnavailableException;
 
 /**

@@ -9,8 +9,9 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 
 import io.staleguard.internal.config.Choice;
-import io.staleguard.internal.config.ConfigError;
+import io.staleguard.spi.ConfigError;
 import io.staleguard.internal.config.ConfigKey;
+import io.staleguard.spi.ConfigException;
 import io.staleguard.spi.ExternalConfig;
 
 /**

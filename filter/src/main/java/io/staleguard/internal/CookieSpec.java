@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.staleguard.spi.ConfigException;
+
 /**
  * Where a cookie lives, as configured: {@code name[*][;path=/p][;domain=.d]}. A trailing {@code *} makes the name a
  * prefix, so {@code _session*} covers {@code _session}, {@code _session.sig} and {@code _session.legacy}. {@code path}

@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.staleguard.StaleguardConfig;
-import io.staleguard.internal.config.ConfigError;
+import io.staleguard.spi.ConfigError;
+import io.staleguard.spi.ConfigException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;

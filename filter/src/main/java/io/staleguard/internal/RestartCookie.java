@@ -13,6 +13,8 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.staleguard.spi.ConfigException;
+
 /**
  * The signed {@code staleguard-restart} cookie (B7): the path and query where a flow started, HMAC-SHA256 signed with
  * the first key of the ring and verified against every key, so keys can be rotated without breaking flows in progress.

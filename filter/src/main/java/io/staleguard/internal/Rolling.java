@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.staleguard.StaleguardConfig;
-import io.staleguard.internal.config.ConfigError;
+import io.staleguard.spi.ConfigError;
 import io.staleguard.internal.config.CookieSecure;
+import io.staleguard.spi.ConfigException;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.SessionStore.TouchResult;
 import jakarta.servlet.FilterChain;

@@ -3,6 +3,7 @@ package io.staleguard.internal;
 import java.time.Duration;
 
 import io.staleguard.internal.config.ConfigKey;
+import io.staleguard.spi.ConfigException;
 
 /**
  * The rolling-session and store settings of one application (R1–R7, S3), parsed and validated once at start-up.

@@ -8,6 +8,7 @@ import io.staleguard.internal.config.ConfigKey;
 import io.staleguard.internal.config.CookieSameSite;
 import io.staleguard.internal.config.CookieSecure;
 import io.staleguard.internal.config.OnUnavailable;
+import io.staleguard.spi.ConfigException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.HttpServletRequest;

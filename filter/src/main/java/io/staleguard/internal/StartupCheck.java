@@ -2,6 +2,7 @@ package io.staleguard.internal;
 
 import io.staleguard.RollingSessionFilter;
 import io.staleguard.StaleSessionFilter;
+import io.staleguard.spi.ConfigException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;

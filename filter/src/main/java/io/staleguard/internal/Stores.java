@@ -7,7 +7,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
-import io.staleguard.internal.config.ConfigError;
+import io.staleguard.spi.ConfigError;
+import io.staleguard.spi.ConfigException;
 import io.staleguard.spi.StoreLocator;
 import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.JdbcSessionStore;

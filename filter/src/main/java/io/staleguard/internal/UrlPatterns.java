@@ -3,6 +3,8 @@ package io.staleguard.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.staleguard.spi.ConfigException;
+
 /**
  * A list of servlet url-patterns ({@code /exact}, {@code /prefix/*}, {@code *.ext}, and {@code /} or {@code /*} for
  * everything), matched the way the Servlet specification maps requests.

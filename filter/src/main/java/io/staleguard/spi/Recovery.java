@@ -14,6 +14,7 @@ import io.staleguard.internal.Engine;
 import io.staleguard.internal.Exchange;
 import io.staleguard.internal.RecoveryResponse;
 import io.staleguard.internal.RequestState;
+import io.staleguard.internal.RestartTargets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -133,6 +134,16 @@ public final class Recovery {
         } catch (IllegalStateException committed) {
             return false;
         }
+    }
+
+    /**
+     * Checks a restart target an application declares (an {@code @Interaction(restart)} value) by the rule every
+     * {@code Location} Staleguard sends passes (B5): context-relative, no scheme, host, backslash or control character.
+     *
+     * @return what is wrong with {@code target}, as a rule a message can state, or null when it is a valid target
+     */
+    public static String problemWithRestartTarget(String target) {
+        return RestartTargets.problemWithConfigured(target);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
 
-import io.staleguard.internal.config.ConfigError;
+import io.staleguard.spi.ConfigError;
 
 /**
  * Connection failures that waiting cannot heal, told apart from outages: the driver and the server disagree about TLS,

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.staleguard.internal.config.ConfigError;
+import io.staleguard.spi.ConfigError;
 
 /**
  * The embedded session store: records in a {@link ConcurrentHashMap} of this JVM, gone on restart. Right for a single

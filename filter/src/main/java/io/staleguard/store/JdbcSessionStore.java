@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import io.staleguard.internal.config.ConfigError;
+import io.staleguard.spi.ConfigError;
 
 /**
  * Sessions in a table of any JDBC database, through a {@link DataSource}: the shared store for a cluster. Verified on

@@ -2,7 +2,7 @@ package io.staleguard.store;
 
 import java.util.regex.Pattern;
 
-import io.staleguard.internal.config.ConfigError;
+import io.staleguard.spi.ConfigError;
 
 /**
  * The table and column names a {@link JdbcSessionStore.Builder} accepts: plain SQL identifiers, never quoted, so that

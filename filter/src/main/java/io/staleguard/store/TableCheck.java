@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import io.staleguard.internal.config.ConfigError;
+import io.staleguard.spi.ConfigError;
 
 /**
  * {@link JdbcSessionStore#checkTable()} on one data source: a wrong table or column name, or a connection that

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockServletContext;
 
 import io.staleguard.StaleSessionFilter;
+import io.staleguard.spi.ConfigException;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContextEvent;
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import io.staleguard.internal.config.ConfigError;
+import io.staleguard.spi.ConfigError;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.SessionStore.TouchResult;
 import io.staleguard.store.SessionStoreContract;

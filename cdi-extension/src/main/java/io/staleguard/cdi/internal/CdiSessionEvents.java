@@ -2,7 +2,7 @@ package io.staleguard.cdi.internal;
 
 import io.staleguard.SessionEnded;
 import io.staleguard.SessionEndedListener;
-import io.staleguard.internal.Log;
+import io.staleguard.spi.StaleguardLog;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.spi.BeanManager;
 
@@ -39,7 +39,7 @@ public final class CdiSessionEvents implements SessionEndedListener {
         // Asynchronous observers first, so that a failing synchronous one cannot keep them from their event.
         event.fireAsync(ended).whenComplete((delivered, failure) -> {
             if (failure != null) {
-                Log.warn(CdiLog.ASYNC_OBSERVER_FAILED, failure,
+                StaleguardLog.warn(CdiLog.ASYNC_OBSERVER_FAILED, failure,
                         "An @ObservesAsync SessionEnded observer failed on %s", ended.reason());
             }
         });
@@ -58,7 +58,7 @@ public final class CdiSessionEvents implements SessionEndedListener {
     private static void warnOnce(String why) {
         if (!warned) {
             warned = true;
-            Log.warn(CdiLog.NO_BEAN_MANAGER, "SessionEnded is not fired as a CDI event: %s. SessionEndedListeners still "
+            StaleguardLog.warn(CdiLog.NO_BEAN_MANAGER, "SessionEnded is not fired as a CDI event: %s. SessionEndedListeners still "
                     + "get it; remove staleguard-cdi.jar where there is no CDI.", why);
         }
     }

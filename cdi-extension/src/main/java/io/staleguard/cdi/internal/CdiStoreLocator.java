@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.staleguard.internal.ConfigException;
-import io.staleguard.internal.config.ConfigError;
+import io.staleguard.spi.ConfigException;
+import io.staleguard.spi.ConfigError;
 import io.staleguard.spi.StoreLocator;
 import io.staleguard.store.SessionStore;
 import jakarta.enterprise.inject.spi.Bean;

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.staleguard.cdi.Interaction;
-import io.staleguard.internal.Log;
-import io.staleguard.internal.RestartTargets;
-import io.staleguard.internal.config.ConfigError;
+import io.staleguard.spi.ConfigError;
+import io.staleguard.spi.Recovery;
+import io.staleguard.spi.StaleguardLog;
 import jakarta.enterprise.inject.Stereotype;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -90,12 +90,12 @@ final class InteractionBindings {
         if (restart.isEmpty()) {
             return null;
         }
-        String rule = RestartTargets.problemWithConfigured(restart);
+        String rule = Recovery.problemWithRestartTarget(restart);
         if (rule == null) {
             return null;
         }
         return ConfigError.INVALID_RESTART_TARGET.message("Staleguard: @Interaction(restart = \""
-                + Log.printable(restart, 200) + "\") on " + where + " is not a valid restart target: " + rule
+                + StaleguardLog.printable(restart, 200) + "\") on " + where + " is not a valid restart target: " + rule
                 + ". For example: " + EXAMPLE);
     }
 

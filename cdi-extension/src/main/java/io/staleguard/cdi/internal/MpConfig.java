@@ -4,10 +4,10 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
-import io.staleguard.internal.ConfigException;
-import io.staleguard.internal.Log;
-import io.staleguard.internal.config.ConfigError;
-import io.staleguard.internal.config.UnknownKeys;
+import io.staleguard.spi.ConfigException;
+import io.staleguard.spi.ConfigError;
+import io.staleguard.spi.ConfigKeys;
+import io.staleguard.spi.StaleguardLog;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -32,7 +32,7 @@ final class MpConfig {
         } catch (NoSuchElementException | IllegalArgumentException e) {
             throw new ConfigException(ConfigError.UNREADABLE_MP_CONFIG.message("Staleguard configuration: MicroProfile "
                     + "Config property '" + property + "' could not be read: "
-                    + Log.printable(String.valueOf(e.getMessage()), 300)));
+                    + StaleguardLog.printable(String.valueOf(e.getMessage()), 300)));
         }
     }
 
@@ -42,15 +42,15 @@ final class MpConfig {
         if (config == null) {
             return;
         }
-        for (String warning : UnknownKeys.warnings(UnknownKeys.Source.EXTERNAL, config.getPropertyNames(), Set.of(),
-                name -> "MicroProfile Config property '" + Log.printable(name, 120) + "'")) {
-            Log.warn(CdiLog.UNKNOWN_KEY, "%s", warning);
+        for (String warning : ConfigKeys.unknownPropertyWarnings(config.getPropertyNames(),
+                name -> "MicroProfile Config property '" + StaleguardLog.printable(name, 120) + "'")) {
+            StaleguardLog.warn(CdiLog.UNKNOWN_KEY, "%s", warning);
         }
     }
 
     /** Every key a filter reads, from the configuration registry. */
     static Set<String> keys() {
-        return UnknownKeys.filterKeys();
+        return ConfigKeys.keys();
     }
 
     private static Config config(ClassLoader applicationLoader) {

@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import io.staleguard.cdi.Interaction;
-import io.staleguard.internal.Log;
+import io.staleguard.spi.StaleguardLog;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -59,7 +59,7 @@ public class StaleguardExtension implements Extension {
     }
 
     void started(@Observes AfterDeploymentValidation event) {
-        Log.info(CdiLog.STARTED, "Staleguard CDI integration active: @Interaction interceptor at priority %d, "
+        StaleguardLog.info(CdiLog.STARTED, "Staleguard CDI integration active: @Interaction interceptor at priority %d, "
                 + "SessionEnded as CDI events, SessionStore beans, staleguard.* MicroProfile Config properties (%s)",
                 Interaction.PRIORITY, Frameworks.describe());
         if (Frameworks.MP_CONFIG) {

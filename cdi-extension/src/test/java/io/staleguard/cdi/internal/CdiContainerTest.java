@@ -25,7 +25,7 @@ import io.staleguard.EndReason;
 import io.staleguard.SessionNotFoundException;
 import io.staleguard.StaleSessionFilter;
 import io.staleguard.cdi.Interaction;
-import io.staleguard.internal.ConfigException;
+import io.staleguard.spi.ConfigException;
 import io.staleguard.spi.StoreLocator;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;

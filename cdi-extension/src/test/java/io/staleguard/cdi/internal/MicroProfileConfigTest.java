@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.staleguard.EndReason;
-import io.staleguard.internal.ConfigException;
+import io.staleguard.spi.ConfigException;
 import io.staleguard.internal.ConfigReader;
 
 /**

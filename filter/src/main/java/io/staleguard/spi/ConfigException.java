@@ -1,4 +1,4 @@
-package io.staleguard.internal;
+package io.staleguard.spi;
 
 /**
  * A configuration value broke a rule. The message names where the value came from, shows it, states the rule and gives

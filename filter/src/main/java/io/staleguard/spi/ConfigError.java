@@ -1,4 +1,4 @@
-package io.staleguard.internal.config;
+package io.staleguard.spi;
 
 import java.util.Arrays;
 import java.util.Optional;

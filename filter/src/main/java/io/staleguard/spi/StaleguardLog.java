@@ -1,0 +1,51 @@
+package io.staleguard.spi;
+
+import io.staleguard.internal.Log;
+
+/**
+ * Staleguard's log, for its integration modules: the logger {@code io.staleguard}, every line starting with a stable
+ * message id ({@code SG0101: …}) that operators grep and alert on. Each module keeps its own block of ids
+ * ({@code docs/operations.md} lists them all).
+ *
+ * @since 0.1
+ */
+public final class StaleguardLog {
+
+    private StaleguardLog() {
+    }
+
+    /**
+     * @param id the message id, such as {@code SG0101}
+     * @param message a {@link String#format} pattern; formatted only when the level is enabled
+     */
+    public static void info(String id, String message, Object... args) {
+        Log.info(id, message, args);
+    }
+
+    /**
+     * @param id the message id, such as {@code SG0101}
+     * @param message a {@link String#format} pattern; formatted only when the level is enabled
+     */
+    public static void warn(String id, String message, Object... args) {
+        Log.warn(id, message, args);
+    }
+
+    /**
+     * @param id the message id, such as {@code SG0101}
+     * @param thrown logged with its stack trace
+     * @param message a {@link String#format} pattern; formatted only when the level is enabled
+     */
+    public static void warn(String id, Throwable thrown, String message, Object... args) {
+        Log.warn(id, thrown, message, args);
+    }
+
+    /**
+     * Makes a value that came from outside (a request path, a header, a configuration value) safe to log: control
+     * characters escaped and long values cut, so that it cannot forge log lines.
+     *
+     * @return {@code value} with control characters escaped, cut after {@code maxLength} characters
+     */
+    public static String printable(String value, int maxLength) {
+        return Log.printable(value, maxLength);
+    }
+}
