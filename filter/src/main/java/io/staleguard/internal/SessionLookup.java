@@ -11,8 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Which sessions a request names and whether they are definitively gone (B2, T1, T2): the session cookie's ids, looked
  * up in the store and confirmed on the primary, or the container's verdict in container mode.
+ *
+ * @param store the application's session store, or null in container mode
  */
-final class SessionLookup {
+record SessionLookup(Settings settings, SessionStore store, StoreOutages outages) {
 
     /**
      * At most this many session cookies of one request are looked up, touched or deleted, the first ones sent (the
@@ -22,17 +24,6 @@ final class SessionLookup {
      * with {@code JdbcSessionStore} at most 6 statements for a rolling request whose ids are both gone.
      */
     static final int MAX_SESSION_IDS = 2;
-
-    private final Settings settings;
-    /** Null in container mode. */
-    private final SessionStore store;
-    private final StoreOutages outages;
-
-    SessionLookup(Settings settings, SessionStore store, StoreOutages outages) {
-        this.settings = settings;
-        this.store = store;
-        this.outages = outages;
-    }
 
     /**
      * B2: the request carries a session cookie and its session is definitively gone. Container mode: the request names
