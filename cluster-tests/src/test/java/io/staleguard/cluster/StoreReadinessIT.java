@@ -130,7 +130,7 @@ class StoreReadinessIT {
     }
 
     @Test
-    @DisplayName("T1 R4: UP with the JdbcSessionStore while PostgreSQL answers; DOWN (503, error = the exception's "
+    @DisplayName("N3 T1 R4: UP with the JdbcSessionStore while PostgreSQL answers; DOWN (503, error = the exception's "
             + "class) while the link to it is cut, when the node's requests go unguarded and sign-ins get 503; UP "
             + "again once it is back, the session unchanged and rolled again, no session ended")
     void downExactlyWhileTheStoreIsUnreachable() throws Exception {

@@ -57,7 +57,7 @@ class StoreReadinessTest {
     }
 
     @Test
-    @DisplayName("T1 a SessionStore bean: UP; DOWN while it throws StoreUnavailableException, with the exception's "
+    @DisplayName("N3 T1 a SessionStore bean: UP; DOWN while it throws StoreUnavailableException, with the exception's "
             + "class only; UP again when it answers")
     void storeBean() {
         HealthCheck check = readiness(CdiBeans.StoreProducer.class);
