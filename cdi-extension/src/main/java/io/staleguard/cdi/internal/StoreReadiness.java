@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.staleguard.store.SessionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
@@ -20,6 +23,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * The store is the one the filters use (S3): a CDI bean of type {@link SessionStore}, else the servlet context
  * attribute, which the filters also set when they create the store from the {@code store} key (on the first request,
  * on servers that start filters lazily). With no store (container mode, or before that) the check is UP and says so.
+ * The servlet context is the one the container announces when the application starts
+ * ({@code @Initialized(ApplicationScoped.class)}, whose payload is the {@code ServletContext} in a web module), not the
+ * built-in {@code ServletContext} bean: WildFly asks the checks on its management thread, where that bean's request
+ * scope is not active (it threw {@code ContextNotActiveException}, and the check showed DOWN under its proxy's name).
  * It asks the store for a session that never exists, on the primary ({@link SessionStore#lookupAuthoritative}): one
  * indexed read per probe. Data: {@code store} (the store's class) and, when DOWN, {@code error} (the exception's class,
  * never its message).
@@ -31,12 +38,14 @@ public class StoreReadiness implements HealthCheck {
     /** A valid id no session has: the lookup runs, and finds nothing. */
     static final String PROBE_ID = "staleguard-readiness-probe";
 
-    /** The built-in bean of every Jakarta EE web application; an Instance, so a container without one still starts. */
-    @Inject
-    Instance<ServletContext> context;
-
     @Inject
     Instance<SessionStore> beans;
+
+    private volatile ServletContext context;
+
+    void started(@Observes @Initialized(ApplicationScoped.class) ServletContext started) {
+        context = started;
+    }
 
     @Override
     public HealthCheckResponse call() {
@@ -61,10 +70,11 @@ public class StoreReadiness implements HealthCheck {
         if (beans.isResolvable()) {
             return beans.get();
         }
-        if (!context.isResolvable()) {
+        ServletContext started = context;
+        if (started == null) {
             return null;
         }
-        Object attribute = context.get().getAttribute(SessionStore.ATTRIBUTE);
+        Object attribute = started.getAttribute(SessionStore.ATTRIBUTE);
         return attribute instanceof SessionStore store ? store : null;
     }
 }

@@ -2,14 +2,18 @@ package io.staleguard.cdi.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.context.Initialized;
 import jakarta.servlet.ServletContext;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -22,7 +26,8 @@ import org.springframework.mock.web.MockServletContext;
 
 /**
  * The readiness check in a real CDI container ({@link CdiBeans#start}): registered by the extension as the one
- * {@code @Readiness} check, DOWN exactly while the store the filters use throws.
+ * {@code @Readiness} check, DOWN exactly while the store the filters use throws. That WildFly's health subsystem
+ * reports it is shown by {@code cluster-tests}' {@code StoreReadinessIT}; what it needs from this jar is checked here.
  */
 @DisplayName("MicroProfile Health: the staleguard-store readiness check")
 class StoreReadinessTest {
@@ -45,11 +50,17 @@ class StoreReadinessTest {
         return container.select(HealthCheck.class, Readiness.Literal.INSTANCE).get();
     }
 
+    /** What a web container does when the application starts (CDI: the payload is the application's context). */
+    private void announceStart(ServletContext context) {
+        container.getBeanManager().getEvent().select(ServletContext.class, Initialized.Literal.of(ApplicationScoped.class))
+                .fire(context);
+    }
+
     @Test
-    @DisplayName("T1 a SessionStore bean: UP; DOWN while it throws StoreUnavailableException, with the exception's "
+    @DisplayName("N3 T1 a SessionStore bean: UP; DOWN while it throws StoreUnavailableException, with the exception's "
             + "class only; UP again when it answers")
     void storeBean() {
-        HealthCheck check = readiness(ServletContextBean.class, CdiBeans.StoreProducer.class);
+        HealthCheck check = readiness(CdiBeans.StoreProducer.class);
         HealthCheckResponse up = check.call();
         assertEquals(StoreReadiness.NAME, up.getName());
         assertEquals(HealthCheckResponse.Status.UP, up.getStatus());
@@ -67,9 +78,11 @@ class StoreReadinessTest {
     }
 
     @Test
-    @DisplayName("the store the filters created and published as the context attribute; none: UP with store=none")
+    @DisplayName("the store the filters created and published as the attribute of the context the container announced "
+            + "at start; none: UP with store=none")
     void contextAttribute() {
-        HealthCheck check = readiness(ServletContextBean.class);
+        HealthCheck check = readiness(CdiBeans.Plain.class);
+        announceStart(CONTEXT);
         HealthCheckResponse none = check.call();
         assertEquals(HealthCheckResponse.Status.UP, none.getStatus());
         assertEquals("none", none.getData().orElseThrow().get("store"));
@@ -81,17 +94,23 @@ class StoreReadinessTest {
     }
 
     @Test
-    @DisplayName("a container without a ServletContext bean still starts: UP with store=none")
-    void withoutServletContext() {
+    @DisplayName("before the container announced the application's context (or outside a web module): UP with "
+            + "store=none")
+    void beforeTheContextIsAnnounced() {
+        CONTEXT.setAttribute(SessionStore.ATTRIBUTE, new InMemorySessionStore());
         assertEquals("none", readiness(CdiBeans.Plain.class).call().getData().orElseThrow().get("store"));
     }
 
-    /** What a Jakarta EE server provides as a built-in bean. */
-    @ApplicationScoped
-    public static class ServletContextBean {
-        @Produces
-        ServletContext servletContext() {
-            return CONTEXT;
+    @Test
+    @DisplayName("the jar is a bean archive in annotated mode: the check, added from its classes, belongs to an archive "
+            + "the server's health implementation sees (WildFly's did not see it from a jar without beans.xml)")
+    void jarIsAnAnnotatedBeanArchive() throws Exception {
+        URL beansXml = StoreReadiness.class.getProtectionDomain().getCodeSource().getLocation().toURI()
+                .resolve("META-INF/beans.xml").toURL();
+        String xml;
+        try (InputStream in = beansXml.openStream()) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        assertTrue(xml.contains("bean-discovery-mode=\"annotated\""), xml);
     }
 }

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * One managed WildFly of a cluster: the distribution the build unpacked ({@code jboss.home}) started with a server base
@@ -37,6 +37,8 @@ public final class WildFlyNode implements AutoCloseable {
     private final int offset;
     private final Path home;
     private final Path base;
+    /** The server configuration in {@code configuration/}, as {@code standalone.sh -c} takes it. */
+    private String config = "standalone.xml";
     private Process launcher;
     private ProcessHandle server;
 
@@ -75,6 +77,23 @@ public final class WildFlyNode implements AutoCloseable {
         return 8080 + offset;
     }
 
+    /** The management interface, which also answers {@code /health} with the MicroProfile Health subsystem. */
+    public int managementPort() {
+        return 9990 + offset;
+    }
+
+    /**
+     * @param file a configuration of the distribution, such as {@code standalone-microprofile.xml}; used from the next
+     *        start on
+     */
+    public WildFlyNode config(String file) {
+        if (!Files.isRegularFile(base.resolve("configuration").resolve(file))) {
+            throw new IllegalArgumentException(name + ": no configuration " + file);
+        }
+        this.config = file;
+        return this;
+    }
+
     /** The base URL of an application on this node, such as {@code http://127.0.0.1:13080/cluster/}. */
     public URL url(String context) {
         try {
@@ -84,37 +103,51 @@ public final class WildFlyNode implements AutoCloseable {
         }
     }
 
-    /** Puts {@code war} into {@code deployments/}, replacing a previous version: deployed at the next start. */
-    public WildFlyNode deploy(WebArchive war) {
-        if (server != null) {
-            throw new IllegalStateException(name + " is running: stop it before replacing a deployment");
-        }
-        war.as(ZipExporter.class).exportTo(base.resolve("deployments").resolve(war.getName()).toFile(), true);
+    /**
+     * Puts {@code archive} (an application, a JDBC driver jar) into {@code deployments/}, replacing a previous version:
+     * deployed at the next start.
+     */
+    public WildFlyNode deploy(Archive<?> archive) {
+        requireStopped();
+        archive.as(ZipExporter.class).exportTo(base.resolve("deployments").resolve(archive.getName()).toFile(), true);
         return this;
     }
 
-    /** Starts the server and waits until every application in {@code deployments/} is deployed. */
+    /** Puts a descriptor, such as a {@code *-ds.xml} data source, into {@code deployments/}. */
+    public WildFlyNode deploy(String fileName, String content) throws IOException {
+        requireStopped();
+        Files.writeString(base.resolve("deployments").resolve(fileName), content);
+        return this;
+    }
+
+    private void requireStopped() {
+        if (server != null) {
+            throw new IllegalStateException(name + " is running: stop it before replacing a deployment");
+        }
+    }
+
+    /** Starts the server and waits until everything in {@code deployments/} is deployed. */
     public void start() throws IOException, InterruptedException {
         if (server != null) {
             throw new IllegalStateException(name + " is already running");
         }
-        List<Path> wars = new ArrayList<>();
+        List<Path> deployments = new ArrayList<>();
         try (Stream<Path> files = Files.list(base.resolve("deployments"))) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String file = f.getFileName().toString();
-                if (file.endsWith(".war")) {
-                    wars.add(f);
+                if (file.endsWith(".war") || file.endsWith(".jar") || file.endsWith("-ds.xml")) {
+                    deployments.add(f);
                 } else {
                     Files.delete(f); // a marker of the previous run
                 }
             }
         }
-        for (int port : List.of(httpPort(), 9990 + offset)) {
+        for (int port : List.of(httpPort(), managementPort())) {
             requireFree(port);
         }
         Path pidFile = base.resolve("server.pid");
         Files.deleteIfExists(pidFile);
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", config,
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
                 "-Djboss.node.name=" + name)
                 .redirectErrorStream(true)
@@ -127,7 +160,7 @@ public final class WildFlyNode implements AutoCloseable {
         env.put("JBOSS_PIDFILE", pidFile.toString());
         launcher = builder.start();
         try {
-            awaitDeployments(wars, pidFile);
+            awaitDeployments(deployments, pidFile);
         } catch (IOException | InterruptedException | RuntimeException e) {
             kill();
             throw e;
@@ -145,9 +178,9 @@ public final class WildFlyNode implements AutoCloseable {
         }
     }
 
-    private void awaitDeployments(List<Path> wars, Path pidFile) throws IOException, InterruptedException {
+    private void awaitDeployments(List<Path> deployments, Path pidFile) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        for (Path war : wars) {
+        for (Path war : deployments) {
             Path deployed = war.resolveSibling(war.getFileName() + ".deployed");
             Path failed = war.resolveSibling(war.getFileName() + ".failed");
             while (!Files.exists(deployed)) {
