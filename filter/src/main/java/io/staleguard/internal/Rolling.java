@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import io.staleguard.StaleguardConfig;
 import io.staleguard.spi.ConfigError;
@@ -70,6 +71,8 @@ public final class Rolling {
     private volatile CookieAttributes containerAttributes;
     private volatile boolean containerAttributesRead;
     private final AtomicBoolean differenceWarned = new AtomicBoolean();
+    /** Built once: a method reference written per request would be a new object on every request. */
+    private final Consumer<CookieAttributes> applicationSetsHook = this::applicationSets;
 
     /**
      * @throws ConfigException if the application has no session store
@@ -117,7 +120,7 @@ public final class Rolling {
         // Milliseconds, like every store's expiries: a request that touches nothing builds no Instant.
         long nowMillis = engine.clock().millis();
         SessionCookieGate gate = new SessionCookieGate(response, settings.sessionCookie.name(), nowMillis, cap,
-                this::applicationSets);
+                applicationSetsHook);
         RequestState.of(request).gate = gate;
         if (touching && !rolling.exclude.matches(RequestPaths.pathInApplication(request))) {
             touch(request, gate, nowMillis);
@@ -171,6 +174,12 @@ public final class Rolling {
         }
     }
 
+    /** {@code Duration.between(from, to).getSeconds()} without building the Duration: whole seconds, rounded down. */
+    static long wholeSecondsBetween(Instant from, Instant to) {
+        long seconds = to.getEpochSecond() - from.getEpochSecond();
+        return to.getNano() < from.getNano() ? seconds - 1 : seconds;
+    }
+
     /**
      * R2, R6: the same cookie again, living exactly as long as the record, and never longer than max-cookie-age. Its
      * Path, Domain, HttpOnly and SameSite are the ones the application set it with (as last seen on this node), else
@@ -179,7 +188,7 @@ public final class Rolling {
      */
     private void refreshCookie(HttpServletRequest request, SessionCookieGate gate, String id, Instant expiresAt,
             Instant now) {
-        long seconds = Math.min(rolling.maxCookieAge.getSeconds(), Duration.between(now, expiresAt).getSeconds());
+        long seconds = Math.min(rolling.maxCookieAge.getSeconds(), wholeSecondsBetween(now, expiresAt));
         if (seconds <= 0 || !isCookieValue(id)) {
             return;
         }
@@ -196,7 +205,7 @@ public final class Rolling {
         boolean secure = settings.secure(request, name) || (kept != null && kept.secure());
         boolean httpOnly = kept == null || kept.httpOnly();
         String sameSite = kept != null ? kept.sameSite() : settings.sameSite;
-        gate.writeOwn(SetCookie.of(name, id).path(path).domain(domain).maxAge(Duration.ofSeconds(seconds), now)
+        gate.writeOwn(SetCookie.of(name, id).path(path).domain(domain).maxAge(seconds, now)
                 .secure(secure).httpOnly(httpOnly).sameSite(sameSite).header());
     }
 

@@ -64,8 +64,7 @@ final class SingleFlightTouch {
             Flight latest = flights.get(id);
             if (latest != null && latest.open) {
                 // Open: it is sent after this moment, so its answer is as good as our own.
-                Flight.Answer answer = latest.await(2 * leaderWaitNanos);
-                return answer != null ? answer.get() : store.touchIfPresent(id, newExpiry);
+                return latest.await(2 * leaderWaitNanos) ? latest.answer() : store.touchIfPresent(id, newExpiry);
             }
             Flight mine = new Flight(latest);
             if (latest == null ? flights.putIfAbsent(id, mine) == null : flights.replace(id, latest, mine)) {
@@ -88,7 +87,7 @@ final class SingleFlightTouch {
         } finally {
             flights.remove(id, mine);
             // An Error leaves both null: the joiners then touch on their own.
-            mine.land(result == null && failure == null ? null : new Flight.Answer(result, failure));
+            mine.land(result, failure);
         }
     }
 
@@ -100,23 +99,15 @@ final class SingleFlightTouch {
     /** One store touch and the requests sharing its answer. */
     private static final class Flight {
 
-        /** The touch's outcome: its result, or what it threw. */
-        record Answer(TouchResult result, RuntimeException failure) {
-            TouchResult get() {
-                if (failure != null) {
-                    throw failure;
-                }
-                return result;
-            }
-        }
-
         /** True until the leader sends the touch; joiners may join only while it is. */
         volatile boolean open = true;
         /** The flight in the air when this one opened; dropped once landed, so flights never chain up. */
         private Flight previous;
         /** Guarded by this flight's monitor, held only to set or read it, never across the touch. */
         private boolean landed;
-        private Answer answer;
+        /** The touch's outcome: its result, or what it threw; both null after an Error. */
+        private TouchResult result;
+        private RuntimeException failure;
 
         Flight(Flight previous) {
             this.previous = previous;
@@ -129,29 +120,44 @@ final class SingleFlightTouch {
             }
         }
 
-        /** A monitor rather than a latch: a request alone, the common case, allocates no synchronizer. */
-        synchronized void land(Answer answer) {
-            this.answer = answer;
+        /**
+         * A monitor rather than a latch, and the outcome in fields rather than an object: a request alone, the
+         * common case, allocates neither.
+         */
+        synchronized void land(TouchResult result, RuntimeException failure) {
+            this.result = result;
+            this.failure = failure;
             landed = true;
             notifyAll();
         }
 
-        /** @return the answer, or null if none came within {@code nanos} (or the wait was interrupted) */
-        synchronized Answer await(long nanos) {
+        /** @return whether the touch landed with an outcome within {@code nanos} (false if interrupted) */
+        synchronized boolean await(long nanos) {
             long deadline = System.nanoTime() + nanos;
             while (!landed) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return null;
+                    return false;
                 }
                 try {
                     TimeUnit.NANOSECONDS.timedWait(this, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return null;
+                    return false;
                 }
             }
-            return answer;
+            return result != null || failure != null;
+        }
+
+        /**
+         * @return the touch's result, once {@link #await} said it landed with one
+         * @throws RuntimeException what the touch threw
+         */
+        synchronized TouchResult answer() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
         }
     }
 }
