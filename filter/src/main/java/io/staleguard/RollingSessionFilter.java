@@ -9,6 +9,7 @@ import io.staleguard.internal.DropIn;
 import io.staleguard.internal.Engine;
 import io.staleguard.internal.Exchange;
 import io.staleguard.internal.Rolling;
+import io.staleguard.internal.RollingMode;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -98,6 +99,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public class RollingSessionFilter implements Filter {
 
+    private ApplicationRuntime runtime;
     private Rolling rolling;
 
     /**
@@ -113,13 +115,14 @@ public class RollingSessionFilter implements Filter {
                 return;
             }
             ApplicationRuntime runtime = ApplicationRuntime.of(filterConfig.getServletContext());
-            Rolling.Mode mode = runtime.rollingMode(filterConfig.getFilterName(), filterConfig::getInitParameter);
-            if (mode == Rolling.Mode.OFF) {
+            RollingMode mode = runtime.rollingMode(filterConfig.getFilterName(), filterConfig::getInitParameter);
+            if (mode == RollingMode.OFF) {
                 return;
             }
             Engine engine = runtime.attach(filterConfig.getFilterName(), filterConfig::getInitParameter);
             try {
-                rolling = mode == Rolling.Mode.ROLLING ? new Rolling(engine) : Rolling.capOnly(engine);
+                rolling = mode == RollingMode.ROLLING ? new Rolling(engine) : Rolling.capOnly(engine);
+                this.runtime = runtime;
             } catch (ConfigException e) {
                 runtime.release();
                 throw e;
@@ -156,7 +159,8 @@ public class RollingSessionFilter implements Filter {
     @Override
     public void destroy() {
         if (rolling != null) {
-            rolling.engine().runtime().release();
+            runtime.release();
+            runtime = null;
             rolling = null;
         }
     }

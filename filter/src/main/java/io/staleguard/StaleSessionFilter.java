@@ -85,6 +85,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public class StaleSessionFilter implements Filter {
 
+    private ApplicationRuntime runtime;
     private Engine engine;
 
     /**
@@ -100,8 +101,8 @@ public class StaleSessionFilter implements Filter {
                     filterConfig::getInitParameter)) {
                 return;
             }
-            engine = ApplicationRuntime.of(context).attach(filterConfig.getFilterName(),
-                    filterConfig::getInitParameter);
+            runtime = ApplicationRuntime.of(context);
+            engine = runtime.attach(filterConfig.getFilterName(), filterConfig::getInitParameter);
         } catch (ConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -156,7 +157,8 @@ public class StaleSessionFilter implements Filter {
     @Override
     public void destroy() {
         if (engine != null) {
-            engine.runtime().release();
+            runtime.release();
+            runtime = null;
             engine = null;
         }
     }

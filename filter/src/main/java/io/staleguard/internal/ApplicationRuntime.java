@@ -1,14 +1,12 @@
 package io.staleguard.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -43,20 +41,12 @@ public final class ApplicationRuntime implements AutoCloseable {
     private final List<ExternalConfig> externalConfig;
     /** Signs restart cookies for every engine when {@code restart-keys} is not set, so they verify across engines. */
     private final RestartCookie generatedRestartCookie = RestartCookie.fromKeys(null);
-    private final Events events;
-    private final Counters counters = new Counters();
-    /** SG0010 at most once a minute per application. */
-    private final Throttle storeWarnings = new Throttle(1, TimeUnit.MINUTES);
-    /** SG0003 at most once a minute per application, however many browsers loop. */
-    private final Throttle loopWarnings = new Throttle(1, TimeUnit.MINUTES);
-    /** The sessions ended within the retry window (E1 once, I1 burst, S3 delete once), with the first engine's window. */
-    private final AtomicReference<RecentlyEnded> recentlyEnded = new AtomicReference<>();
+    private final ApplicationState state;
     /** Parsed configuration by the Staleguard init-params that produced it; the empty map is context-level. */
     private final Map<Map<String, String>, Configuration> configurations = new ConcurrentHashMap<>();
     private final Map<Map<String, String>, Engine> engines = new ConcurrentHashMap<>();
     /** The engine of the first filter that attached: static calls made outside any filter use it. */
     private final AtomicReference<Engine> firstAttached = new AtomicReference<>();
-    private volatile Clock clock = Clock.systemUTC();
     private volatile boolean closedByListener;
     /** Guards {@link #owners} and {@link #registeredAs}; nothing under it does I/O. */
     private final Object ownership = new Object();
@@ -67,11 +57,11 @@ public final class ApplicationRuntime implements AutoCloseable {
     record Configuration(Settings settings, RollingSettings rolling) {
 
         /** @return what a {@code RollingSessionFilter} with this configuration does */
-        Rolling.Mode rollingMode() {
+        RollingMode rollingMode() {
             if (rolling.rolling) {
-                return Rolling.Mode.ROLLING;
+                return RollingMode.ROLLING;
             }
-            return rolling.maxCookieAgeSet ? Rolling.Mode.CAP_ONLY : Rolling.Mode.OFF;
+            return rolling.maxCookieAgeSet ? RollingMode.CAP_ONLY : RollingMode.OFF;
         }
     }
 
@@ -81,7 +71,7 @@ public final class ApplicationRuntime implements AutoCloseable {
         List<ExternalConfig> found = new ArrayList<>();
         ServiceLoader.load(ExternalConfig.class, applicationLoader).forEach(found::add);
         this.externalConfig = List.copyOf(found);
-        this.events = new Events(context, applicationLoader);
+        this.state = new ApplicationState(new Events(context, applicationLoader));
     }
 
     /** @return the application's runtime, created now if nothing created it before */
@@ -123,7 +113,7 @@ public final class ApplicationRuntime implements AutoCloseable {
      * @return what a {@code RollingSessionFilter} with these init-params does
      * @throws ConfigException if a value is invalid
      */
-    public Rolling.Mode rollingMode(String filterName, Function<String, String> initParams) {
+    public RollingMode rollingMode(String filterName, Function<String, String> initParams) {
         return configuration(filterName, initParams).rollingMode();
     }
 
@@ -184,7 +174,7 @@ public final class ApplicationRuntime implements AutoCloseable {
         Configuration configuration = configuration(filterName, initParams);
         // The store look-up may be I/O (JNDI, the table check): outside any lock; of two racing, the first one wins.
         SessionStore store = Stores.resolve(context, applicationLoader, configuration.rolling());
-        Engine raced = engines.putIfAbsent(key, new Engine(this, configuration.settings(), configuration.rolling(),
+        Engine raced = engines.putIfAbsent(key, new Engine(state, configuration.settings(), configuration.rolling(),
                 store));
         Engine engine = engines.get(key);
         if (raced == null) {
@@ -222,7 +212,7 @@ public final class ApplicationRuntime implements AutoCloseable {
     private void registerMBean() {
         synchronized (ownership) {
             if (registeredAs == null && context.getAttribute(ATTRIBUTE) == this) {
-                registeredAs = Jmx.register(counters, context.getContextPath(), describe(context));
+                registeredAs = Jmx.register(state.counters(), context.getContextPath(), describe(context));
             }
         }
     }
@@ -232,40 +222,13 @@ public final class ApplicationRuntime implements AutoCloseable {
         return engines.size();
     }
 
-    /** @return the clock every time-dependent decision of this application reads */
-    Clock clock() {
-        return clock;
-    }
-
-    /** For tests: a clock that moves when the test says. */
+    /** For tests: a clock that moves when the test says, for every engine of the application. */
     public void clock(Clock clock) {
-        this.clock = clock;
+        state.clock(clock);
     }
 
     public Counters counters() {
-        return counters;
-    }
-
-    Events events() {
-        return events;
-    }
-
-    Throttle storeWarnings() {
-        return storeWarnings;
-    }
-
-    Throttle loopWarnings() {
-        return loopWarnings;
-    }
-
-    /** @return the application's record of recently ended sessions, windowed by the first engine that asks */
-    RecentlyEnded recentlyEnded(Duration retryWindow) {
-        RecentlyEnded existing = recentlyEnded.get();
-        if (existing != null) {
-            return existing;
-        }
-        recentlyEnded.compareAndSet(null, new RecentlyEnded(retryWindow));
-        return recentlyEnded.get();
+        return state.counters();
     }
 
     static ClassLoader applicationLoader(ServletContext context) {

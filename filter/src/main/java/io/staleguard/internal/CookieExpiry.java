@@ -71,19 +71,4 @@ final class CookieExpiry {
         }
         return null;
     }
-
-    /** B6: the cookies a request sent besides {@code configured} and Staleguard's own, for the loop guard's warning. */
-    static Set<String> otherCookieNames(HttpServletRequest request, Set<String> configured) {
-        Set<String> others = new LinkedHashSet<>();
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                String name = c.getName();
-                if (!configured.contains(name) && !name.endsWith(Engine.RETRY_COOKIE) && !name.endsWith(RestartCookie.NAME)) {
-                    others.add(name);
-                }
-            }
-        }
-        return others;
-    }
 }

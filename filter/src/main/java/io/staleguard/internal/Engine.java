@@ -22,10 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class Engine {
 
-    /** The loop guard's host-only marker cookie (B6). */
-    public static final String RETRY_COOKIE = "staleguard-retry";
-
-    private final ApplicationRuntime runtime;
+    private final ApplicationState state;
     private final Settings settings;
     private final RollingSettings rolling;
     /** Null in container mode. */
@@ -40,30 +37,30 @@ public final class Engine {
     private final RecentlyEnded recentlyEnded;
     private final String cookiePath;
 
-    /** Built by the application's {@link ApplicationRuntime}, which shares its clock, counters and events. */
-    Engine(ApplicationRuntime runtime, Settings settings, RollingSettings rolling, SessionStore store) {
-        this.runtime = runtime;
+    /** Built by the application's runtime, with the state every engine of the application shares. */
+    Engine(ApplicationState state, Settings settings, RollingSettings rolling, SessionStore store) {
+        this.state = state;
         this.settings = settings;
         this.rolling = rolling;
         this.store = store;
-        this.counters = runtime.counters();
-        this.lookup = new SessionLookup(settings, store, new StoreOutages(store, counters, runtime.storeWarnings()));
-        this.recentlyEnded = runtime.recentlyEnded(settings.retryWindow);
+        this.counters = state.counters();
+        this.lookup = new SessionLookup(settings, store, new StoreOutages(store, counters, state.storeWarnings()));
+        this.recentlyEnded = state.recentlyEnded(settings.retryWindow);
         this.cookiePath = settings.contextPath.isEmpty() ? "/" : settings.contextPath;
         this.cookieExpiry = new CookieExpiry(settings);
-        this.ending = new SessionEnding(settings, store, lookup, runtime, cookieExpiry);
-        this.loopGuard = new LoopGuard(settings, runtime.loopWarnings());
+        this.ending = new SessionEnding(settings, store, lookup, state, cookieExpiry);
+        this.loopGuard = new LoopGuard(settings, state.loopWarnings());
         this.restartFlow = new RestartFlow(settings, this::clock);
     }
 
     /** @return the clock every time-dependent decision of this engine and its {@link Rolling} reads */
     Clock clock() {
-        return runtime.clock();
+        return state.clock();
     }
 
-    /** @return the application's runtime, which this engine shares with the other filters and static calls */
-    public ApplicationRuntime runtime() {
-        return runtime;
+    /** @return what this engine shares with the application's other engines: the clock, counters and events */
+    ApplicationState state() {
+        return state;
     }
 
     public Settings settings() {
@@ -233,7 +230,7 @@ public final class Engine {
         RequestKind kind = RequestKind.of(request);
         String claim = state.identityClaim;
         Instant now = clock().instant();
-        boolean loop = loopGuard.markerPresent(request, restartFlow.cookieName(request, RETRY_COOKIE), claim, now);
+        boolean loop = loopGuard.markerPresent(request, restartFlow.cookieName(request, LoopGuard.RETRY_COOKIE), claim, now);
 
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         Set<String> expired = cookieExpiry.expireCookies(request, headers);
@@ -244,7 +241,7 @@ public final class Engine {
             headers.add(Responses.header("Set-Cookie", state.capturedHeader));
         }
         if (!loop) {
-            String name = restartFlow.cookieName(request, RETRY_COOKIE);
+            String name = restartFlow.cookieName(request, LoopGuard.RETRY_COOKIE);
             headers.add(Responses.header("Set-Cookie", SetCookie.of(name,
                     now.getEpochSecond() + (claim == null ? "" : "." + claim)).path(cookiePath)
                     .maxAge(settings.retryWindow, now).secure(settings.secure(request, name))

@@ -1,6 +1,7 @@
 package io.staleguard.internal;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
@@ -12,6 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * names the cookies that came back.
  */
 final class LoopGuard {
+
+    /** The loop guard's host-only marker cookie (B6). */
+    static final String RETRY_COOKIE = "staleguard-retry";
 
     private final Settings settings;
     private final Throttle warnings;
@@ -71,13 +75,28 @@ final class LoopGuard {
                     + "page fails for want of a session, not because of a cookie left behind. Set restart-url (or "
                     + "restart-capture-paths) to a page that starts a session. Other cookies it sent: %s.%s",
                     settings.retryWindow, RequestPaths.loggablePath(request),
-                    CookieNames.describe(CookieExpiry.otherCookieNames(request, expired)), more);
+                    CookieNames.describe(otherCookieNames(request, expired)), more);
             return;
         }
         Log.warn(Log.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The browser "
                 + "still sends %s although they were expired; they were probably set with a Path or Domain that "
                 + "the cookie configuration (session-cookie, cookies) does not list. Other cookies it sent: %s.%s",
                 settings.retryWindow, RequestPaths.loggablePath(request), CookieNames.describe(expired),
-                CookieNames.describe(CookieExpiry.otherCookieNames(request, expired)), more);
+                CookieNames.describe(otherCookieNames(request, expired)), more);
+    }
+
+    /** B6: the cookies a request sent besides {@code configured} and Staleguard's own, for the loop guard's warning. */
+    private static Set<String> otherCookieNames(HttpServletRequest request, Set<String> configured) {
+        Set<String> others = new LinkedHashSet<>();
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                String name = c.getName();
+                if (!configured.contains(name) && !name.endsWith(RETRY_COOKIE) && !name.endsWith(RestartCookie.NAME)) {
+                    others.add(name);
+                }
+            }
+        }
+        return others;
     }
 }

@@ -55,15 +55,36 @@ final class ProblemJson {
     }
 
     String render() {
-        StringBuilder b = new StringBuilder(256).append("{\"type\":\"").append(Responses.json(type))
-                .append("\",\"title\":\"").append(Responses.json(title)).append("\",\"status\":").append(status)
-                .append(",\"detail\":\"").append(Responses.json(detail)).append('"');
+        StringBuilder b = new StringBuilder(256).append("{\"type\":\"").append(json(type))
+                .append("\",\"title\":\"").append(json(title)).append("\",\"status\":").append(status)
+                .append(",\"detail\":\"").append(json(detail)).append('"');
         if (reason != null) {
             b.append(",\"reason\":\"").append(reason.name()).append('"');
         }
         if (restart != null) {
-            b.append(",\"restart\":\"").append(Responses.json(restart)).append('"');
+            b.append(",\"restart\":\"").append(json(restart)).append('"');
         }
         return b.append(",\"retry\":").append(retry).append('}').toString();
+    }
+
+    /** Escapes {@code s} for a JSON string, {@code <} included, so the body is safe even if sniffed as HTML. */
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '<' -> b.append("\\u003c");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 }

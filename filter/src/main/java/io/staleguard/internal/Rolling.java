@@ -28,23 +28,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Rolling sessions for one application (R2–R7): one conditional touch per request (concurrent requests of one session
  * share one, {@link SingleFlightTouch}, R9), the refreshed cookie written
  * before the application runs, and the {@link SessionCookieGate} around the application's response. In
- * {@link Mode#CAP_ONLY} only the gate: the application's session cookies are clamped (R6), nothing is touched.
+ * {@link RollingMode#CAP_ONLY} only the gate: the application's session cookies are clamped (R6), nothing is touched.
  */
 public final class Rolling {
-
-    /** What a {@code RollingSessionFilter} does. */
-    public enum Mode {
-        /** {@code rolling=false} and no {@code max-cookie-age}: nothing at all (R1). */
-        OFF,
-        /**
-         * {@code rolling=false} with an explicit {@code max-cookie-age}: no store call and no cookie of its own (R1),
-         * but the application's session cookies leave with at most {@code max-cookie-age} (R6), for applications
-         * whose sessions are the container's or their own, such as one behind an SSO proxy.
-         */
-        CAP_ONLY,
-        /** {@code rolling=true}: R2–R7. */
-        ROLLING
-    }
 
     /** R7: the most session ids remembered per node; past it, sessions are simply touched on every request. */
     static final int MAX_REMEMBERED = 10_000;
@@ -52,9 +38,9 @@ public final class Rolling {
     private final Engine engine;
     private final Settings settings;
     private final RollingSettings rolling;
-    /** Null in {@link Mode#CAP_ONLY}. */
+    /** Null in {@link RollingMode#CAP_ONLY}. */
     private final SessionStore store;
-    /** The store's touch, one per flight of concurrent requests of a session; null in {@link Mode#CAP_ONLY}. */
+    /** The store's touch, one per flight of concurrent requests of a session; null in {@link RollingMode#CAP_ONLY}. */
     private final SingleFlightTouch touches;
     private final boolean touching;
     /** The most any session cookie may live (R6). */
@@ -101,14 +87,14 @@ public final class Rolling {
         }
     }
 
-    /** {@link Mode#CAP_ONLY}: the gate without the touch; needs no store. */
+    /** {@link RollingMode#CAP_ONLY}: the gate without the touch; needs no store. */
     public static Rolling capOnly(Engine engine) {
         return new Rolling(engine, false);
     }
 
     /** For tests: the clock that decides expiries, cookie lifetimes and touch intervals. */
     public void clock(Clock clock) {
-        engine.runtime().clock(clock);
+        engine.state().clock(clock);
     }
 
     public Engine engine() {

@@ -32,16 +32,16 @@ final class SessionEnding {
     private final CookieExpiry cookieExpiry;
     private final Supplier<Clock> clockSource;
 
-    SessionEnding(Settings settings, SessionStore store, SessionLookup lookup, ApplicationRuntime runtime,
+    SessionEnding(Settings settings, SessionStore store, SessionLookup lookup, ApplicationState state,
             CookieExpiry cookieExpiry) {
         this.settings = settings;
         this.store = store;
         this.lookup = lookup;
-        this.recentlyEnded = runtime.recentlyEnded(settings.retryWindow);
-        this.counters = runtime.counters();
-        this.events = runtime.events();
+        this.recentlyEnded = state.recentlyEnded(settings.retryWindow);
+        this.counters = state.counters();
+        this.events = state.events();
         this.cookieExpiry = cookieExpiry;
-        this.clockSource = runtime::clock;
+        this.clockSource = state::clock;
     }
 
     /**

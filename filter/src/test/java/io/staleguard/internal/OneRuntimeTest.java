@@ -66,7 +66,7 @@ class OneRuntimeTest {
         Engine staticCalls = ApplicationRuntime.of(context).contextEngine();
 
         assertSame(runtime, ApplicationRuntime.of(context));
-        assertSame(runtime, staticCalls.runtime());
+        assertSame(runtime.counters(), staticCalls.counters());
         assertEquals(1, runtime.engines(), "engines built for the application");
         assertSame(staticCalls, runtime.attach("anyone", name -> null), "the engine for no init-params is shared");
         runtime.release();

@@ -35,6 +35,7 @@ final class Fixture implements AutoCloseable {
     MockHttpServletRequest request;
     RawResponse response = new RawResponse();
     MockHttpSession session;
+    ApplicationRuntime runtime;
     Engine engine;
     private Engine previousEngine;
     private HttpServletRequest previousRequest;
@@ -82,7 +83,8 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture start() {
-        engine = ApplicationRuntime.of(context).attach("staleguard", initParams::get);
+        runtime = ApplicationRuntime.of(context);
+        engine = runtime.attach("staleguard", initParams::get);
         return this;
     }
 
@@ -154,7 +156,7 @@ final class Fixture implements AutoCloseable {
             Exchange.ofThisThread().set(previousEngine, previousRequest, previousResponse);
         }
         if (engine != null) {
-            engine.runtime().release();
+            runtime.release();
         }
     }
 }

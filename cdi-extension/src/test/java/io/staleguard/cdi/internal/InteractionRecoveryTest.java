@@ -21,7 +21,6 @@ import org.springframework.mock.web.MockFilterConfig;
 import io.staleguard.EndReason;
 import io.staleguard.SessionNotFoundException;
 import io.staleguard.StaleSessionFilter;
-import io.staleguard.internal.Engine;
 import io.staleguard.internal.RequestState;
 import io.staleguard.store.StoreUnavailableException;
 import jakarta.faces.context.FacesContext;
@@ -62,7 +61,7 @@ class InteractionRecoveryTest {
         assertEquals("no-store", app.response.getHeader("Cache-Control"));
         List<String> cookies = app.response.raw("Set-Cookie");
         assertEquals(EXPIRED_SESSION_COOKIE, cookies.get(0));
-        assertTrue(cookies.get(1).startsWith(Engine.RETRY_COOKIE + "="), cookies.toString());
+        assertTrue(cookies.get(1).startsWith("staleguard-retry="), cookies.toString());
         assertTrue(app.response.isCommitted(), "written and flushed before the caller continues");
         assertTrue(app.session.isInvalid());
         assertEquals(1, app.events.size());
@@ -223,7 +222,7 @@ class InteractionRecoveryTest {
         List<String> cookies = response.getStringHeaders().get("Set-Cookie");
         assertEquals(2, cookies.size(), cookies.toString());
         assertEquals(EXPIRED_SESSION_COOKIE, cookies.get(0));
-        assertTrue(cookies.get(1).startsWith(Engine.RETRY_COOKIE + "="));
+        assertTrue(cookies.get(1).startsWith("staleguard-retry="));
         assertEquals("text/html;charset=UTF-8", response.getMediaType().toString());
         // B3: what the request wrote before it failed is gone; the JAX-RS runtime writes the rest.
         assertTrue(app.response.raw("Set-Cookie").isEmpty());
