@@ -8,6 +8,7 @@ public final class ConfigException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message the rule, the value and an example, starting with a {@link ConfigError} id */
     public ConfigException(String message) {
         super(message);
     }
