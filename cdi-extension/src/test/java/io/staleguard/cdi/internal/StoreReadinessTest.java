@@ -28,7 +28,8 @@ import org.springframework.mock.web.MockServletContext;
 /**
  * The readiness check in a real CDI container ({@link CdiBeans#start}): registered by the extension as the one
  * {@code @Readiness} check, DOWN exactly while the store the filters use throws. That WildFly's health subsystem
- * reports it is shown by {@code cluster-tests}' {@code StoreReadinessIT}; what it needs from this jar is checked here.
+ * reports it is shown by {@code cluster-tests}' {@code StoreReadinessIT}, that Payara's does by {@code it-tests}'
+ * {@code StoreReadinessPayaraIT}; what they need from this jar is checked here.
  */
 @DisplayName("MicroProfile Health: the staleguard-store readiness check")
 class StoreReadinessTest {
