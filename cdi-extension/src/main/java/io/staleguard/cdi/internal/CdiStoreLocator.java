@@ -40,6 +40,9 @@ public final class CdiStoreLocator implements StoreLocator {
             if (manager == null) {
                 return Optional.empty();
             }
+            if (Frameworks.MP_HEALTH) {
+                HealthSupport.contextOfTheFilters(manager, context);
+            }
             Set<Bean<?>> beans = manager.getBeans(SessionStore.class);
             if (beans.isEmpty()) {
                 return Optional.empty();

@@ -13,24 +13,36 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The MicroProfile Health readiness check {@value #NAME}: DOWN while the session store Staleguard uses cannot answer,
  * so that a load balancer takes the node out of rotation instead of sending it requests that would all get 503 or go
- * unguarded (T1, R4). Registered by {@link StaleguardExtension} as an {@code @ApplicationScoped @Readiness} bean, only
- * when the MicroProfile Health API is there; this class is never loaded otherwise.
+ * unguarded (T1, R4). Registered by {@link StaleguardExtension} as an {@code @ApplicationScoped} bean, only when the
+ * MicroProfile Health API is there; this class is never loaded otherwise.
  * <p>
  * The store is the one the filters use (S3): a CDI bean of type {@link SessionStore}, else the servlet context
  * attribute, which the filters also set when they create the store from the {@code store} key (on the first request,
  * on servers that start filters lazily). With no store (container mode, or before that) the check is UP and says so.
- * The servlet context is the one the container announces when the application starts
- * ({@code @Initialized(ApplicationScoped.class)}, whose payload is the {@code ServletContext} in a web module), not the
- * built-in {@code ServletContext} bean: WildFly asks the checks on its management thread, where that bean's request
- * scope is not active (it threw {@code ContextNotActiveException}, and the check showed DOWN under its proxy's name).
+ * The servlet context is the filters' own, whichever comes first: the one the container announces when the
+ * application starts ({@code @Initialized(ApplicationScoped.class)}, whose payload is the {@code ServletContext} in a
+ * web module on WildFly), or the one the filters pass when they look for a store bean ({@link CdiStoreLocator}, as they
+ * start). Payara needs the second: it announces the application with a payload that is no {@code ServletContext}
+ * (a Weld {@code ContextEvent}), once. The built-in {@code ServletContext} bean cannot be used: WildFly and Payara ask
+ * the checks on a thread of their own, where that bean's request scope is not active (it threw
+ * {@code ContextNotActiveException}, and WildFly showed the check DOWN under its proxy's name).
  * It asks the store for a session that never exists, on the primary ({@link SessionStore#lookupAuthoritative}): one
  * indexed read per probe. Data: {@code store} (the store's class) and, when DOWN, {@code error} (the exception's class,
  * never its message).
+ * <p>
+ * The class carries {@code @Readiness} itself, not only as added by the extension: Payara gives an application its
+ * health service's CDI extension only when its deployment scan finds {@code @Readiness}, {@code @Liveness},
+ * {@code @Startup} or {@code @Path} on a class of the archive; without it, a servlet application's
+ * {@code /health/ready} listed no check at all ({@code "checks":[]}, 200 also while the store was down).
+ * {@code @Readiness} is a qualifier, not a bean-defining annotation, so the jar's annotated bean archive does not
+ * discover the class on its own.
  */
+@Readiness
 public class StoreReadiness implements HealthCheck {
 
     public static final String NAME = "staleguard-store";
@@ -45,6 +57,11 @@ public class StoreReadiness implements HealthCheck {
 
     void started(@Observes @Initialized(ApplicationScoped.class) ServletContext started) {
         context = started;
+    }
+
+    /** @param filters the servlet context of the filters, whose attribute holds the store they created */
+    public void watch(ServletContext filters) {
+        context = filters;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.SessionStore;
@@ -27,7 +28,8 @@ import org.springframework.mock.web.MockServletContext;
 /**
  * The readiness check in a real CDI container ({@link CdiBeans#start}): registered by the extension as the one
  * {@code @Readiness} check, DOWN exactly while the store the filters use throws. That WildFly's health subsystem
- * reports it is shown by {@code cluster-tests}' {@code StoreReadinessIT}; what it needs from this jar is checked here.
+ * reports it is shown by {@code cluster-tests}' {@code StoreReadinessIT}, that Payara's does by {@code it-tests}'
+ * {@code StoreReadinessPayaraIT}; what they need from this jar is checked here.
  */
 @DisplayName("MicroProfile Health: the staleguard-store readiness check")
 class StoreReadinessTest {
@@ -94,6 +96,20 @@ class StoreReadinessTest {
     }
 
     @Test
+    @DisplayName("the store the filters published as the attribute of the context they pass when they look for a store "
+            + "bean, with no announcement (Payara announces no ServletContext): the check reports that store")
+    void contextOfTheFilters() {
+        HealthCheck check = readiness(CdiBeans.Plain.class);
+        CONTEXT.setAttribute(SessionStore.ATTRIBUTE, new InMemorySessionStore());
+        assertEquals("none", check.call().getData().orElseThrow().get("store"));
+
+        assertEquals(Optional.empty(), new CdiStoreLocator().find(CONTEXT), "no store bean");
+        HealthCheckResponse up = check.call();
+        assertEquals(HealthCheckResponse.Status.UP, up.getStatus());
+        assertEquals(InMemorySessionStore.class.getName(), up.getData().orElseThrow().get("store"));
+    }
+
+    @Test
     @DisplayName("before the container announced the application's context (or outside a web module): UP with "
             + "store=none")
     void beforeTheContextIsAnnounced() {
@@ -112,5 +128,12 @@ class StoreReadinessTest {
             xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertTrue(xml.contains("bean-discovery-mode=\"annotated\""), xml);
+    }
+
+    @Test
+    @DisplayName("the class itself carries @Readiness: Payara adds its health extension to an application only when its "
+            + "scan of the archive finds the annotation on a class (a servlet application listed no check without it)")
+    void annotatedForPayarasScan() {
+        assertTrue(StoreReadiness.class.isAnnotationPresent(Readiness.class));
     }
 }

@@ -72,6 +72,14 @@ public final class RollingApp {
      * @param extra more context-params, after (and over) the ones every variant has
      */
     public static WebArchive war(String name, Store store, String schema, Map<String, String> extra) {
+        return war(name, store, schema, extra, "");
+    }
+
+    /**
+     * @param webXml more {@code web.xml} elements, after the context-params and the variant's data source: a data source
+     *        of the caller's, for {@link Store#APPLICATION} with {@code staleguard.store=jdbc:…} in {@code extra}
+     */
+    public static WebArchive war(String name, Store store, String schema, Map<String, String> extra, String webXml) {
         String contextPath = "/" + name.substring(0, name.length() - ".war".length());
         WebArchive war = TestApps.war(name)
                 .addClasses(Arrivals.class, SessionCookie.class, LoginServlet.class, SlowServlet.class,
@@ -122,12 +130,12 @@ public final class RollingApp {
                 """);
         params.forEach((k, v) -> x.append("    <context-param><param-name>").append(k)
                 .append("</param-name><param-value>").append(v).append("</param-value></context-param>\n"));
-        x.append(dataSource).append("</web-app>\n");
+        x.append(dataSource).append(webXml).append("</web-app>\n");
         return war.setWebXML(new StringAsset(x.toString()));
     }
 
     /** The PostgreSQL JDBC driver jar the tests run with, deployed inside the application. */
-    private static JavaArchive postgresDriver() {
+    public static JavaArchive postgresDriver() {
         URL location = org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation();
         try {
             return ShrinkWrap.create(ZipImporter.class, "postgresql.jar").importFrom(new File(location.toURI()))
