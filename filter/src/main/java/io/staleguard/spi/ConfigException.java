@@ -8,6 +8,7 @@ public final class ConfigException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message where the value came from, the value, the rule and a good example */
     public ConfigException(String message) {
         super(message);
     }

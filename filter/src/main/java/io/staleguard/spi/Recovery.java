@@ -46,6 +46,14 @@ public final class Recovery {
      */
     public record Answer(int status, List<Map.Entry<String, String>> headers, String contentType, String body) {
 
+        /**
+         * Keeps an unmodifiable copy of {@code headers}.
+         *
+         * @param status the HTTP status
+         * @param headers the headers, in order, repeatable
+         * @param contentType the media type with its charset
+         * @param body the body
+         */
         public Answer {
             headers = List.copyOf(headers);
         }
@@ -78,6 +86,7 @@ public final class Recovery {
     }
 
     /**
+     * @param thrown what the application's code threw
      * @return why {@code thrown} means the session is stale, or empty when it does not: a store outage or timeout
      *         (never a stale session) and unrelated exceptions must go on unchanged
      */
@@ -95,7 +104,9 @@ public final class Recovery {
      * Ends the session (invalidation, store record, one event) and returns the recovery for the caller to send, for
      * callers that answer with a value of their own, such as a JAX-RS {@code Response}.
      *
+     * @param reason why the session ended, as the event names it
      * @param restart a context-relative restart target chosen by the application, or null for the configured one
+     * @return the recovery response to send
      */
     public Answer answer(EndReason reason, String restart) {
         RecoveryResponse planned = engine.recoverDetached(request, reason, restart);
@@ -105,6 +116,7 @@ public final class Recovery {
     /**
      * Ends the session and writes the recovery to the filter's response, as the filter would.
      *
+     * @param reason why the session ended, as the event names it
      * @param restart a context-relative restart target chosen by the application, or null for the configured one
      * @return whether the recovery was written; false when the response was already committed (the session is
      *         ended and announced all the same, and the caller should let the exception go on)
@@ -140,6 +152,7 @@ public final class Recovery {
      * Checks a restart target an application declares (an {@code @Interaction(restart)} value) by the rule every
      * {@code Location} Staleguard sends passes (B5): context-relative, no scheme, host, backslash or control character.
      *
+     * @param target the declared restart target
      * @return what is wrong with {@code target}, as a rule a message can state, or null when it is a valid target
      */
     public static String problemWithRestartTarget(String target) {

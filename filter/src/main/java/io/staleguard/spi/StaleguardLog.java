@@ -17,6 +17,7 @@ public final class StaleguardLog {
     /**
      * @param id the message id, such as {@code SG0101}
      * @param message a {@link String#format} pattern; formatted only when the level is enabled
+     * @param args the pattern's arguments
      */
     public static void info(String id, String message, Object... args) {
         Log.info(id, message, args);
@@ -25,6 +26,7 @@ public final class StaleguardLog {
     /**
      * @param id the message id, such as {@code SG0101}
      * @param message a {@link String#format} pattern; formatted only when the level is enabled
+     * @param args the pattern's arguments
      */
     public static void warn(String id, String message, Object... args) {
         Log.warn(id, message, args);
@@ -34,6 +36,7 @@ public final class StaleguardLog {
      * @param id the message id, such as {@code SG0101}
      * @param thrown logged with its stack trace
      * @param message a {@link String#format} pattern; formatted only when the level is enabled
+     * @param args the pattern's arguments
      */
     public static void warn(String id, Throwable thrown, String message, Object... args) {
         Log.warn(id, thrown, message, args);
@@ -43,6 +46,8 @@ public final class StaleguardLog {
      * Makes a value that came from outside (a request path, a header, a configuration value) safe to log: control
      * characters escaped and long values cut, so that it cannot forge log lines.
      *
+     * @param value the value to log, or null
+     * @param maxLength how many characters of it to keep
      * @return {@code value} with control characters escaped, cut after {@code maxLength} characters
      */
     public static String printable(String value, int maxLength) {
