@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 
 import io.staleguard.cluster.sso.SsoApp;
 import io.staleguard.internal.SessionIds;
+import io.staleguard.it.rolling.LogoutRace;
 import io.staleguard.it.rolling.PostgresSessions;
 import io.staleguard.it.support.AppEvents;
 import io.staleguard.cluster.support.Nginx;
@@ -60,13 +61,16 @@ final class IdentitySwitchBurst {
     private final Map<Integer, String> nodeByPort;
     private final Map<String, URL> nodes;
     private final PostgresSessions postgres;
+    private final LogoutRace.Rows storeRows;
 
-    IdentitySwitchBurst(TwoNodes cluster, String context, PostgresSessions postgres) {
+    /** @param storeRows how many records the application's store holds for a session id */
+    IdentitySwitchBurst(TwoNodes cluster, String context, PostgresSessions postgres, LogoutRace.Rows storeRows) {
         this.context = context;
         this.balancer = cluster.nginx.url(context);
         this.nodeByPort = Map.of(cluster.a.httpPort(), cluster.a.name(), cluster.b.httpPort(), cluster.b.name());
         this.nodes = Map.of(cluster.a.name(), cluster.a.url(context), cluster.b.name(), cluster.b.url(context));
         this.postgres = postgres;
+        this.storeRows = storeRows;
     }
 
     Round run(int round) throws Exception {
@@ -127,7 +131,7 @@ final class IdentitySwitchBurst {
                     .filter(e -> e.reason().equals("IDENTITY_CHANGED") && idHash.equals(e.sessionIdHash())).count());
         }
         return new Round(round, events, restarts, pageAnswer.statusCode(), location, expected, wrong,
-                postgres.rowsOf(sid), appRows(sid), warmup);
+                storeRows.of(sid), appRows(sid), warmup);
     }
 
     private static List<HttpResponse<String>> sendAtOnce(HttpClient client, List<HttpRequest> requests)

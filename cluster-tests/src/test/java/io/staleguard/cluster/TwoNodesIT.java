@@ -66,6 +66,8 @@ class TwoNodesIT {
     static final String REDIS_APP = "cluster-redis";
     static final String SSO_APP = "cluster-sso";
     static final String SSO_FOIL = "cluster-sso-foil";
+    static final String SSO_REDIS = "cluster-sso-redis";
+    static final String SSO_REDIS_PREFIX = "wt-cluster-it-sso:";
     /** Rounds of the identity-switch burst, each on a fresh session. */
     static final int IDENTITY_ROUNDS = 5;
     static final String REDIS_PREFIX = "wt-cluster-it:";
@@ -96,8 +98,10 @@ class TwoNodesIT {
         cluster = TwoNodes.start(node -> {
             deploy(node, OLD_KEY);
             node.deploy(RedisApp.war(REDIS_APP + ".war", "redis://127.0.0.1:" + redisPort + "/0", REDIS_PREFIX));
-            node.deploy(SsoApp.war(SSO_APP + ".war", POSTGRES.schema(), false));
-            node.deploy(SsoApp.war(SSO_FOIL + ".war", POSTGRES.schema(), true));
+            node.deploy(SsoApp.war(SSO_APP + ".war", POSTGRES.schema(), false, Map.of()));
+            node.deploy(SsoApp.war(SSO_FOIL + ".war", POSTGRES.schema(), true, Map.of()));
+            node.deploy(RedisApp.withStore(SsoApp.war(SSO_REDIS + ".war", POSTGRES.schema(), false,
+                    RedisApp.params("redis://127.0.0.1:" + redisPort + "/0", SSO_REDIS_PREFIX))));
         });
     }
 
@@ -281,7 +285,7 @@ class TwoNodesIT {
             + "the switch, the record gone, exactly one IDENTITY_CHANGED summed over both nodes (the store's "
             + "deleteIfPresent picks the node)")
     void identitySwitchAnnouncedOnceAcrossNodes() throws Exception {
-        IdentitySwitchBurst burst = new IdentitySwitchBurst(cluster, SSO_APP, POSTGRES);
+        IdentitySwitchBurst burst = new IdentitySwitchBurst(cluster, SSO_APP, POSTGRES, POSTGRES::rowsOf);
         for (int round = 1; round <= IDENTITY_ROUNDS; round++) {
             IdentitySwitchBurst.Round r = burst.run(round);
             System.out.println("identity switch, 2 nodes, deleteIfPresent: " + r.summary());
@@ -295,13 +299,28 @@ class TwoNodesIT {
     @DisplayName("I1 N2 foil: the same bursts on a store that cannot tell who removed the record (deleteIfPresent's default "
             + "answer, true) → two IDENTITY_CHANGED, one per node, every round: the arbitration is the store's")
     void identitySwitchFoilAnnouncedByEveryNode() throws Exception {
-        IdentitySwitchBurst burst = new IdentitySwitchBurst(cluster, SSO_FOIL, POSTGRES);
+        IdentitySwitchBurst burst = new IdentitySwitchBurst(cluster, SSO_FOIL, POSTGRES, POSTGRES::rowsOf);
         for (int round = 1; round <= IDENTITY_ROUNDS; round++) {
             IdentitySwitchBurst.Round r = burst.run(round);
             System.out.println("identity switch, 2 nodes, foil: " + r.summary());
             assertSwitchedEverywhere(r);
             assertEquals(2, r.events(), r::summary);
             assertEquals(Map.of(cluster.a.name(), 1, cluster.b.name(), 1), r.eventsByNode(), r::summary);
+        }
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("I1 I6 E1 N2 S1: the same bursts with RedisSessionStore shared by both nodes → one IDENTITY_CHANGED per "
+            + "round across the nodes (the DEL reply picks the node), every call 401, the key gone")
+    void identitySwitchAnnouncedOnceAcrossNodesOnRedis() throws Exception {
+        IdentitySwitchBurst burst = new IdentitySwitchBurst(cluster, SSO_REDIS, POSTGRES,
+                id -> redisCommands.exists(SSO_REDIS_PREFIX + id).intValue());
+        for (int round = 1; round <= IDENTITY_ROUNDS; round++) {
+            IdentitySwitchBurst.Round r = burst.run(round);
+            System.out.println("identity switch, 2 nodes, Redis deleteIfPresent: " + r.summary());
+            assertSwitchedEverywhere(r);
+            assertEquals(1, r.events(), r::summary);
         }
     }
 

@@ -3,6 +3,7 @@ package io.staleguard.cluster.sso;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.staleguard.SessionEndedListener;
@@ -33,13 +34,17 @@ public final class SsoApp {
 
     /**
      * @param everyNodeAnnounces the foil: a store that cannot tell which caller removed a record ({@link NodeSetup})
+     * @param extra more context-params, such as those of a listener the caller adds that publishes another store (the
+     *        context attribute comes before the {@code store} key, S3); the shared table stays in PostgreSQL
      */
-    public static WebArchive war(String name, String schema, boolean everyNodeAnnounces) {
-        WebArchive war = RollingApp.war(name, RollingApp.Store.POSTGRES, schema, Map.of(
+    public static WebArchive war(String name, String schema, boolean everyNodeAnnounces, Map<String, String> extra) {
+        Map<String, String> params = new LinkedHashMap<>(Map.of(
                 "staleguard.identity-header", HEADER,
                 "staleguard.identity-attribute", SharedSessions.USER_ATTRIBUTE,
                 "staleguard.trusted-proxies", "127.0.0.1/32",
-                NodeSetup.EVERY_NODE_ANNOUNCES, String.valueOf(everyNodeAnnounces)))
+                NodeSetup.EVERY_NODE_ANNOUNCES, String.valueOf(everyNodeAnnounces)));
+        params.putAll(extra);
+        WebArchive war = RollingApp.war(name, RollingApp.Store.POSTGRES, schema, params)
                 .addClasses(SharedSessions.class, SharedUserFilter.class, SsoLoginServlet.class, WhoAmIServlet.class,
                         ForgetEndedSessions.class, NodeSetup.class)
                 .addAsServiceProvider(SessionEndedListener.class, EventLog.class, ForgetEndedSessions.class);
