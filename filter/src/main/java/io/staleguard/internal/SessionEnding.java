@@ -114,7 +114,8 @@ final class SessionEnding {
             try {
                 session.invalidate();
             } catch (IllegalStateException alreadyInvalidated) {
-                // A concurrent request of the same burst ended this session and announced it: E1 is once per session.
+                // Another request invalidated it first: a logout (which announces), or a call of the same burst. E1 is
+                // once per session; in store mode an identity switch is announced on the store's answer instead (below).
                 endedElsewhere = true;
             }
         }
