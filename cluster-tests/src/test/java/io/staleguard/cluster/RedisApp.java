@@ -20,8 +20,17 @@ final class RedisApp {
     }
 
     static WebArchive war(String name, String uri, String prefix) {
-        WebArchive war = RollingApp.war(name, RollingApp.Store.APPLICATION, "", Map.of(RedisStoreListener.URI, uri,
-                RedisStoreListener.PREFIX, prefix)).addClasses(RedisStoreListener.class)
+        return withStore(RollingApp.war(name, RollingApp.Store.APPLICATION, "", params(uri, prefix)));
+    }
+
+    /** The context-params of {@link RedisStoreListener}. */
+    static Map<String, String> params(String uri, String prefix) {
+        return Map.of(RedisStoreListener.URI, uri, RedisStoreListener.PREFIX, prefix);
+    }
+
+    /** Adds the listener that publishes the store and the libraries it needs to {@code war}. */
+    static WebArchive withStore(WebArchive war) {
+        war.addClasses(RedisStoreListener.class)
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "staleguard-redis.jar")
                         .addPackage(RedisSessionStore.class.getPackage()));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

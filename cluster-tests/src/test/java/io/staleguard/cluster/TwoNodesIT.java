@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import java.sql.Connection;
+import java.sql.Statement;
+
 import io.lettuce.core.api.sync.RedisCommands;
+import io.staleguard.cluster.sso.SsoApp;
 import io.staleguard.cluster.support.RedisClients;
 import io.staleguard.cluster.support.RedisServers;
 import io.staleguard.cluster.support.WildFlyNode;
@@ -60,6 +64,12 @@ class TwoNodesIT {
     static final String APP = "cluster";
     static final String FOIL = "cluster-foil";
     static final String REDIS_APP = "cluster-redis";
+    static final String SSO_APP = "cluster-sso";
+    static final String SSO_FOIL = "cluster-sso-foil";
+    static final String SSO_REDIS = "cluster-sso-redis";
+    static final String SSO_REDIS_PREFIX = "wt-cluster-it-sso:";
+    /** Rounds of the identity-switch burst, each on a fresh session. */
+    static final int IDENTITY_ROUNDS = 5;
     static final String REDIS_PREFIX = "wt-cluster-it:";
     static final String SID = "SID";
 
@@ -81,9 +91,17 @@ class TwoNodesIT {
         redis.server(redisPort);
         redisClient = new RedisClients();
         redisCommands = redisClient.to(redisPort);
+        try (Connection c = PostgresSessions.connect(); Statement s = c.createStatement()) {
+            s.execute("SET search_path TO " + POSTGRES.schema());
+            s.execute(SsoApp.DDL);
+        }
         cluster = TwoNodes.start(node -> {
             deploy(node, OLD_KEY);
             node.deploy(RedisApp.war(REDIS_APP + ".war", "redis://127.0.0.1:" + redisPort + "/0", REDIS_PREFIX));
+            node.deploy(SsoApp.war(SSO_APP + ".war", POSTGRES.schema(), false, Map.of()));
+            node.deploy(SsoApp.war(SSO_FOIL + ".war", POSTGRES.schema(), true, Map.of()));
+            node.deploy(RedisApp.withStore(SsoApp.war(SSO_REDIS + ".war", POSTGRES.schema(), false,
+                    RedisApp.params("redis://127.0.0.1:" + redisPort + "/0", SSO_REDIS_PREFIX))));
         });
     }
 
@@ -258,6 +276,63 @@ class TwoNodesIT {
         // The restarted node's listener has recorded everything since its start; node A's, since this test began.
         assertEquals(List.of(), newEvents(a, eventsOnA));
         assertEquals(List.of(), AppEvents.of(cluster.b.url(APP)));
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("I1 I6 E1 N2 S1: the proxy switches alice to bob; a burst of 16 calls and a page load with alice's cookies "
+            + "through nginx, 5 rounds → every call 401 + Session-Restart, the page 303 to itself, both nodes detect "
+            + "the switch, the record gone, exactly one IDENTITY_CHANGED summed over both nodes (the store's "
+            + "deleteIfPresent picks the node)")
+    void identitySwitchAnnouncedOnceAcrossNodes() throws Exception {
+        IdentitySwitchBurst burst = new IdentitySwitchBurst(cluster, SSO_APP, POSTGRES, POSTGRES::rowsOf);
+        for (int round = 1; round <= IDENTITY_ROUNDS; round++) {
+            IdentitySwitchBurst.Round r = burst.run(round);
+            System.out.println("identity switch, 2 nodes, deleteIfPresent: " + r.summary());
+            assertSwitchedEverywhere(r);
+            assertEquals(1, r.events(), r::summary);
+        }
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("I1 N2 foil: the same bursts on a store that cannot tell who removed the record (deleteIfPresent's default "
+            + "answer, true) → two IDENTITY_CHANGED, one per node, every round: the arbitration is the store's")
+    void identitySwitchFoilAnnouncedByEveryNode() throws Exception {
+        IdentitySwitchBurst burst = new IdentitySwitchBurst(cluster, SSO_FOIL, POSTGRES, POSTGRES::rowsOf);
+        for (int round = 1; round <= IDENTITY_ROUNDS; round++) {
+            IdentitySwitchBurst.Round r = burst.run(round);
+            System.out.println("identity switch, 2 nodes, foil: " + r.summary());
+            assertSwitchedEverywhere(r);
+            assertEquals(2, r.events(), r::summary);
+            assertEquals(Map.of(cluster.a.name(), 1, cluster.b.name(), 1), r.eventsByNode(), r::summary);
+        }
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("I1 I6 E1 N2 S1: the same bursts with RedisSessionStore shared by both nodes → one IDENTITY_CHANGED per "
+            + "round across the nodes (the DEL reply picks the node), every call 401, the key gone")
+    void identitySwitchAnnouncedOnceAcrossNodesOnRedis() throws Exception {
+        IdentitySwitchBurst burst = new IdentitySwitchBurst(cluster, SSO_REDIS, POSTGRES,
+                id -> redisCommands.exists(SSO_REDIS_PREFIX + id).intValue());
+        for (int round = 1; round <= IDENTITY_ROUNDS; round++) {
+            IdentitySwitchBurst.Round r = burst.run(round);
+            System.out.println("identity switch, 2 nodes, Redis deleteIfPresent: " + r.summary());
+            assertSwitchedEverywhere(r);
+            assertEquals(1, r.events(), r::summary);
+        }
+    }
+
+    private static void assertSwitchedEverywhere(IdentitySwitchBurst.Round r) {
+        assertEquals(List.of(), r.wrongAnswers(), r::summary);
+        assertEquals(303, r.pageStatus(), r::summary);
+        assertTrue(r.pageLocation().endsWith(r.expectedLocation()), r::summary);
+        assertEquals(IdentitySwitchBurst.CALLS, r.restartsByNode().values().stream().mapToInt(Integer::intValue).sum(),
+                r::summary);
+        assertEquals(Set.of(cluster.a.name(), cluster.b.name()), r.restartsByNode().keySet(), r::summary);
+        assertEquals(0, r.storeRows(), r::summary);
+        assertEquals(0, r.appRows(), r::summary);
     }
 
     private static List<AppEvents.Ended> newEvents(URL node, int before) throws Exception {

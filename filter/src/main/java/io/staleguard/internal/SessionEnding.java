@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpSession;
 /**
  * Ending a session, by a recovery or a logout (B3, E1, S3, T3): the store record deleted once, the
  * {@code HttpSession} invalidated, one {@code SessionEnded} per request and one per session of an identity-switch
- * burst.
+ * burst: per node by {@link RecentlyEnded}, across nodes by the store's {@link SessionStore#deleteIfPresent}.
  */
 final class SessionEnding {
 
@@ -105,16 +105,17 @@ final class SessionEnding {
         // A session is deleted from the store once, however many requests recover it (S3); of a burst after an
         // identity switch, the request that ended the session announces it and the others only clean up (E1).
         boolean first = id == null || recentlyEnded.end(id, reason);
-        if (first) {
-            deleteStoreRecords(request);
-        }
+        // RecentlyEnded is this node's memory only: when several nodes see the same switch at once, the store decides
+        // which request removed the record, and only that one announces (one IDENTITY_CHANGED across the cluster).
+        Boolean removedHere = first ? deleteStoreRecords(request, reason == EndReason.IDENTITY_CHANGED) : null;
         HttpSession session = request.getSession(false);
         boolean endedElsewhere = false;
         if (session != null) {
             try {
                 session.invalidate();
             } catch (IllegalStateException alreadyInvalidated) {
-                // A concurrent request of the same burst ended this session and announced it: E1 is once per session.
+                // Another request invalidated it first: a logout (which announces), or a call of the same burst. E1 is
+                // once per session; in store mode an identity switch is announced on the store's answer instead (below).
                 endedElsewhere = true;
             }
         }
@@ -125,7 +126,13 @@ final class SessionEnding {
         if (Log.isDebugEnabled()) {
             Log.debug(Log.RECOVERED, "Ended session %s on %s: %s", idHash, RequestPaths.loggablePath(request), reason);
         }
-        if (!endedElsewhere && (first || reason != EndReason.IDENTITY_CHANGED)) {
+        if (removedHere != null && reason == EndReason.IDENTITY_CHANGED) {
+            // The store's answer decides, whoever invalidated the HttpSession: a later call of the same burst on this
+            // node can invalidate it while this one is still deleting, and that call never announces.
+            if (removedHere) {
+                fireOnce(request, reason, idHash);
+            }
+        } else if (!endedElsewhere && (first || reason != EndReason.IDENTITY_CHANGED)) {
             fireOnce(request, reason, idHash);
         }
     }
@@ -134,20 +141,32 @@ final class SessionEnding {
      * S3 on a recovery: a stale or switched-away session's record is deleted, so that it cannot be used again for the
      * rest of its inactivity window (the old user's record after an identity switch). A store that fails is counted
      * and warned about (T1); the recovery goes on, as the cookie is expired anyway.
+     *
+     * @param arbitrated whether to ask the store which request removed the record ({@link SessionStore#deleteIfPresent})
+     * @return when {@code arbitrated} and the store answered: whether this request removed a record (false: another
+     *         request, on any node, removed every one first); otherwise null (container mode, a record already found
+     *         gone, no session cookie, a store that failed)
      */
-    private void deleteStoreRecords(HttpServletRequest request) {
+    private Boolean deleteStoreRecords(HttpServletRequest request, boolean arbitrated) {
         RequestState state = RequestState.peek(request);
         if (store == null || (state != null && (Boolean.FALSE.equals(state.rollingAlive) || state.confirmedGone))) {
-            return;
+            return null;
         }
-        for (String id : lookup.sessionIds(request)) {
+        List<String> ids = lookup.sessionIds(request);
+        boolean removed = false;
+        for (String id : ids) {
             try {
-                store.delete(id);
+                if (arbitrated) {
+                    removed |= store.deleteIfPresent(id);
+                } else {
+                    store.delete(id);
+                }
             } catch (RuntimeException e) {
                 lookup.unavailable(e);
-                return;
+                return null;
             }
         }
+        return arbitrated && !ids.isEmpty() ? removed : null;
     }
 
     /** E1, T3: one {@code SessionEnded} per request, whoever ends the session and however often. */

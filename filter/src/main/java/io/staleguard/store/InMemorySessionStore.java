@@ -136,10 +136,17 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public void delete(String id) {
+        deleteIfPresent(id);
+    }
+
+    @Override
+    public boolean deleteIfPresent(String id) {
         now();
         if (SessionStore.isValidId(id) && records.remove(id) != null) {
             count.decrementAndGet();
+            return true;
         }
+        return false;
     }
 
     /**

@@ -236,9 +236,16 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public void delete(String id) {
-        if (SessionStore.isValidId(id)) {
-            transactions.call(dataSource, "delete a session", c -> sessions.delete(c, id));
+        deleteIfPresent(id);
+    }
+
+    // The row count of the one DELETE: the row lock lets only one of racing deletes, on any node, count the row.
+    @Override
+    public boolean deleteIfPresent(String id) {
+        if (!SessionStore.isValidId(id)) {
+            return false;
         }
+        return transactions.call(dataSource, "delete a session", c -> sessions.delete(c, id)) > 0;
     }
 
     /**

@@ -142,6 +142,22 @@ public interface SessionStore {
     void delete(String id);
 
     /**
+     * Deletes the record like {@link #delete(String)}, and answers whether this call is the one that removed it: of
+     * several calls racing on one id, from any number of nodes, at most one answers true. Staleguard uses it so that an
+     * identity switch seen by several nodes at once is announced once across the cluster. The default deletes and
+     * answers true: a store that cannot tell lets every caller announce.
+     *
+     * @param id the session id; any string
+     * @return whether this call removed a record; false when there was none (never existed, or already deleted)
+     * @throws StoreUnavailableException if the store cannot answer right now; the record may still exist
+     * @since 0.1
+     */
+    default boolean deleteIfPresent(String id) {
+        delete(id);
+        return true;
+    }
+
+    /**
      * Stores a new record, for applications and tests that start sessions through Staleguard. Stores whose records are
      * written by the application's own code need not support it: the default throws
      * {@link UnsupportedOperationException}.

@@ -232,6 +232,7 @@ abstract class JdbcSessionStoreContract extends SessionStoreContract {
         assertThrows(StoreUnavailableException.class, () -> s.lookupAuthoritative("x"));
         assertThrows(StoreUnavailableException.class, () -> s.touchIfPresent("x", wanted));
         assertThrows(StoreUnavailableException.class, () -> s.delete("x"));
+        assertThrows(StoreUnavailableException.class, () -> s.deleteIfPresent("x"));
         assertThrows(StoreUnavailableException.class, () -> s.create("x", session));
         assertThrows(StoreUnavailableException.class, s::purgeExpired);
     }

@@ -132,6 +132,51 @@ public abstract class SessionStoreContract {
     }
 
     @Test
+    @DisplayName("S1: deleteIfPresent removes the record and answers true once; a second call, a missing or a crafted "
+            + "id answer false")
+    void deleteIfPresent() {
+        String id = create();
+        String other = create();
+        assertTrue(store.deleteIfPresent(id));
+        assertFalse(store.deleteIfPresent(id));
+        assertFalse(store.deleteIfPresent("never-existed"));
+        assertFalse(store.deleteIfPresent(null));
+        for (String bad : BAD_IDS) {
+            assertFalse(store.deleteIfPresent(bad), () -> "deleteIfPresent " + bad.length());
+        }
+        assertTrue(store.lookup(id).isEmpty());
+        assertTrue(store.lookup(other).isPresent());
+    }
+
+    @Test
+    @DisplayName("S1, I1 across nodes: threads racing deleteIfPresent on one record → exactly one true, every round")
+    void deleteIfPresentRace() throws Exception {
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String id = create();
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+                List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return store.deleteIfPresent(id);
+                    }));
+                }
+                int removed = 0;
+                for (java.util.concurrent.Future<Boolean> answer : answers) {
+                    removed += answer.get() ? 1 : 0;
+                }
+                assertEquals(1, removed, "round " + round);
+                assertTrue(store.lookup(id).isEmpty());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     @DisplayName("S1: create refuses a live duplicate without naming the id, and reuses an expired id")
     void createDuplicate() {
         String id = create();

@@ -259,9 +259,13 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public void delete(String id) {
-        if (SessionStore.isValidId(id)) {
-            keys.delete(id);
-        }
+        deleteIfPresent(id);
+    }
+
+    // The DEL reply: Redis runs commands one at a time, so of racing deletes only one removes the key.
+    @Override
+    public boolean deleteIfPresent(String id) {
+        return SessionStore.isValidId(id) && keys.delete(id);
     }
 
     /**

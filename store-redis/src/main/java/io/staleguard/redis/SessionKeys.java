@@ -37,7 +37,8 @@ record SessionKeys(String prefix, Clock clock, LazyConnection connection, Replic
         return expiry == null || expiry < 0 ? TouchResult.GONE : TouchResult.touched(Instant.ofEpochMilli(expiry));
     }
 
-    void delete(String id) {
+    /** @return whether the {@code DEL} removed the key */
+    boolean delete(String id) {
         String key = key(id);
         RedisClusterCommands<String, String> redis = connection.commands("delete a session");
         if (replicaWait.enabled()) {
@@ -45,10 +46,11 @@ record SessionKeys(String prefix, Clock clock, LazyConnection connection, Replic
             redis = connection.masterOf(redis, key);
         }
         try {
-            redis.del(key);
+            Long removed = redis.del(key);
             if (replicaWait.enabled()) {
                 replicaWait.confirm(redis);
             }
+            return removed != null && removed > 0;
         } catch (RedisException e) {
             throw RedisFailures.failure(description, "delete a session", e);
         }

@@ -164,7 +164,8 @@ class RedisSessionStoreTest extends SessionStoreContract {
 
     @Test
     @DisplayName("T1 waitForReplicas: this Redis has no replica, so no replica confirms the DEL → "
-            + "StoreUnavailableException naming the counts; the key is gone from the master all the same")
+            + "StoreUnavailableException naming the counts, for delete and deleteIfPresent; the key is gone from the "
+            + "master all the same")
     void unconfirmedDeleteFails() {
         String id = create();
         try (RedisSessionStore waiting = Redis.store(6379, PREFIX, clock).waitForReplicas(1, Duration.ofMillis(50))
@@ -173,6 +174,10 @@ class RedisSessionStoreTest extends SessionStoreContract {
             assertTrue(e.getMessage().contains("0 of 1 replicas"), e::getMessage);
             assertFalse(e.getMessage().contains(id), "no session id in messages");
             assertEquals(0, redis.commands.exists(key(id)));
+            String other = create();
+            assertThrows(StoreUnavailableException.class, () -> waiting.deleteIfPresent(other),
+                    "deleteIfPresent waits for the replicas like delete");
+            assertEquals(0, redis.commands.exists(key(other)));
         }
     }
 

@@ -44,6 +44,7 @@ class RedisUnavailableTest {
                     () -> store.touchIfPresent("id", Instant.now().plusSeconds(60)));
             assertTrue(touch.getMessage().contains("moments ago"), touch.getMessage());
             assertThrows(StoreUnavailableException.class, () -> store.delete("id"));
+            assertThrows(StoreUnavailableException.class, () -> store.deleteIfPresent("id"));
             assertThrows(StoreUnavailableException.class, () -> store.create("id",
                     StoredSession.startingAt(Instant.now(), Duration.ofMinutes(30), Duration.ofHours(12))));
             assertThrows(StoreUnavailableException.class, store::check);
