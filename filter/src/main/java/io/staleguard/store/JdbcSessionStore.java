@@ -242,10 +242,8 @@ public final class JdbcSessionStore implements SessionStore {
     // The row count of the one DELETE: the row lock lets only one of racing deletes, on any node, count the row.
     @Override
     public boolean deleteIfPresent(String id) {
-        if (!SessionStore.isValidId(id)) {
-            return false;
-        }
-        return transactions.call(dataSource, "delete a session", c -> sessions.delete(c, id)) > 0;
+        return SessionStore.isValidId(id)
+                && transactions.call(dataSource, "delete a session", c -> sessions.delete(c, id)) > 0;
     }
 
     /**

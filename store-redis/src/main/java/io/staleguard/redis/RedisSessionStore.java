@@ -268,9 +268,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         return SessionStore.isValidId(id) && keys.delete(id);
     }
 
-    /**
-     * @throws IllegalArgumentException if {@code id} is not valid, or a live record with this id exists
-     */
+    /** @throws IllegalArgumentException if {@code id} is not valid, or a live record with this id exists */
     @Override
     public void create(String id, StoredSession session) {
         SessionStore.checkCreate(id, session);
