@@ -1,10 +1,8 @@
 package io.staleguard.internal;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,9 +66,7 @@ public final class ApplicationRuntime implements AutoCloseable {
     private ApplicationRuntime(ServletContext context) {
         this.context = context;
         this.applicationLoader = applicationLoader(context);
-        List<ExternalConfig> found = new ArrayList<>();
-        ServiceLoader.load(ExternalConfig.class, applicationLoader).forEach(found::add);
-        this.externalConfig = List.copyOf(found);
+        this.externalConfig = ConfigReader.loadExternal(applicationLoader);
         this.state = new ApplicationState(new Events(context, applicationLoader));
     }
 

@@ -74,7 +74,8 @@ public final class ConfigReader {
         this.external = external;
     }
 
-    private static List<ExternalConfig> loadExternal(ClassLoader applicationLoader) {
+    /** @return the {@link ExternalConfig} sources the application's class loader finds, in {@code ServiceLoader} order */
+    static List<ExternalConfig> loadExternal(ClassLoader applicationLoader) {
         List<ExternalConfig> found = new ArrayList<>();
         ServiceLoader.load(ExternalConfig.class, applicationLoader).forEach(found::add);
         return List.copyOf(found);
