@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.time.Clock;
 
 import io.staleguard.internal.ApplicationRuntime;
-import io.staleguard.spi.ConfigException;
 import io.staleguard.internal.DropIn;
 import io.staleguard.internal.Engine;
-import io.staleguard.internal.Exchange;
-import io.staleguard.internal.Rolling;
-import io.staleguard.internal.RollingMode;
+import io.staleguard.internal.rolling.Exchange;
+import io.staleguard.internal.rolling.Rolling;
+import io.staleguard.internal.rolling.RollingMode;
+import io.staleguard.spi.ConfigException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;

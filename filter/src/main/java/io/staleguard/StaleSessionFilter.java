@@ -3,14 +3,13 @@ package io.staleguard;
 import java.io.IOException;
 
 import io.staleguard.internal.ApplicationRuntime;
-import io.staleguard.internal.Classifier;
-import io.staleguard.spi.ConfigException;
 import io.staleguard.internal.DropIn;
 import io.staleguard.internal.Engine;
-import io.staleguard.internal.Exchange;
-import io.staleguard.internal.RequestPaths;
 import io.staleguard.internal.RequestState;
-import io.staleguard.internal.Classifier;
+import io.staleguard.internal.recovery.Classifier;
+import io.staleguard.internal.recovery.RequestPaths;
+import io.staleguard.internal.rolling.Exchange;
+import io.staleguard.spi.ConfigException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;

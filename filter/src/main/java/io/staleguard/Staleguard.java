@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import io.staleguard.internal.ApplicationRuntime;
 import io.staleguard.internal.Engine;
-import io.staleguard.internal.Exchange;
+import io.staleguard.internal.rolling.Exchange;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

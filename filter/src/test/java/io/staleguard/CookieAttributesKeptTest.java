@@ -10,17 +10,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
-
-import io.staleguard.internal.SetCookies;
+import io.staleguard.internal.http.SetCookies;
 import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.TestStores;
 import io.staleguard.testing.LogCapture;
 import io.staleguard.testing.MutableClock;
 import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
  * R2 (issue 12, item 11): a rolling refresh repeats the attributes the application set its own session cookie with

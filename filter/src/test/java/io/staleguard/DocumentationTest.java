@@ -69,6 +69,27 @@ class DocumentationTest {
         assertEquals(List.of(), found);
     }
 
+    /** A Markdown link or image target that is a path in the repository (not a URL, not an anchor in the same page). */
+    private static final Pattern RELATIVE_LINK = Pattern.compile("\\]\\(((?![a-z]+:|#)[^)\\s#]+)(?:#[^)]*)?\\)");
+
+    @Test
+    @DisplayName("every relative link in the Markdown files points at a file or folder that exists")
+    void everyRelativeLinkResolves() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (Path file : files()) {
+            if (!file.getFileName().toString().endsWith(".md")) {
+                continue;
+            }
+            Matcher link = RELATIVE_LINK.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            while (link.find()) {
+                if (!Files.exists(file.getParent().resolve(link.group(1)).normalize())) {
+                    broken.add(ROOT.relativize(file) + ": " + link.group(1));
+                }
+            }
+        }
+        assertEquals(List.of(), broken);
+    }
+
     private static List<Path> files() throws IOException {
         try (Stream<Path> walk = Files.walk(ROOT)) {
             return walk.filter(Files::isRegularFile)

@@ -8,18 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.staleguard.internal.config.ConfigReader;
+import io.staleguard.internal.recovery.RestartCookie;
+import io.staleguard.testing.Harness;
+import io.staleguard.testing.RawResponse;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterConfig;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockServletContext;
-
-import io.staleguard.internal.ConfigReader;
-import io.staleguard.internal.RestartCookie;
-import io.staleguard.testing.Harness;
-import io.staleguard.testing.RawResponse;
-import jakarta.servlet.http.Cookie;
 
 /**
  * Issue 12, item 13: the restart cookie and the retry marker carry an issue time checked against a maximum age, are

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.logging.Level;
 
+import io.staleguard.internal.recovery.RestartTargets;
+import io.staleguard.testing.Harness;
+import io.staleguard.testing.LogCapture;
+import io.staleguard.testing.RawResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,11 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
-
-import io.staleguard.internal.RestartTargets;
-import io.staleguard.testing.Harness;
-import io.staleguard.testing.LogCapture;
-import io.staleguard.testing.RawResponse;
 
 /**
  * Issue 12, item 2: a session id in a path parameter ({@code ;jsessionid=…}, URL rewriting) never reaches a

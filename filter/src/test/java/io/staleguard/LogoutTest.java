@@ -13,19 +13,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpSession;
-
-import io.staleguard.internal.SetCookies;
-import io.staleguard.internal.SessionIds;
+import io.staleguard.internal.http.SessionIds;
+import io.staleguard.internal.http.SetCookies;
 import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import io.staleguard.store.StoredSession;
 import io.staleguard.testing.RawResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
 
 @DisplayName("Staleguard.logout: delete, invalidate, expire, one SessionEnded(LOGGED_OUT)")
 class LogoutTest {

@@ -10,16 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import io.staleguard.internal.recovery.RestartTargets;
+import io.staleguard.testing.Harness;
+import io.staleguard.testing.RawResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockHttpServletRequest;
-
-import io.staleguard.internal.RestartTargets;
-import io.staleguard.testing.Harness;
-import io.staleguard.testing.RawResponse;
 
 @DisplayName("B5: restart targets, first that applies, always on this origin")
 class RestartTargetTest {

@@ -5,12 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.springframework.mock.web.MockFilterConfig;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockServletContext;
-
 import io.staleguard.internal.ApplicationRuntime;
-import io.staleguard.internal.Counters;
+import io.staleguard.internal.ops.Counters;
 import io.staleguard.store.SessionStore;
 import io.staleguard.testing.RawResponse;
 import jakarta.servlet.FilterChain;
@@ -18,6 +14,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.mock.web.MockFilterConfig;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockServletContext;
 
 /**
  * One application at {@code /app}, without a container: {@link StaleSessionFilter} then {@link RollingSessionFilter}

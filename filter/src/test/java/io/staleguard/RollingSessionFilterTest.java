@@ -7,9 +7,9 @@ import static io.staleguard.RollingApp.withSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -20,15 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockFilterConfig;
-import org.springframework.mock.web.MockHttpServletRequest;
-
 import io.staleguard.internal.RequestState;
-import io.staleguard.internal.SetCookies;
+import io.staleguard.internal.http.SetCookies;
 import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
@@ -40,6 +33,12 @@ import io.staleguard.testing.MutableClock;
 import io.staleguard.testing.RawResponse;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterConfig;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 @DisplayName("RollingSessionFilter: R1–R7 at the raw-header level")
 class RollingSessionFilterTest {

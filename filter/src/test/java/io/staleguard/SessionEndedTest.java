@@ -12,15 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.logging.Level;
 
+import io.staleguard.internal.http.SessionIds;
+import io.staleguard.testing.Harness;
+import io.staleguard.testing.LogCapture;
+import io.staleguard.testing.RawResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
-
-import io.staleguard.internal.SessionIds;
-import io.staleguard.testing.Harness;
-import io.staleguard.testing.LogCapture;
-import io.staleguard.testing.RawResponse;
 
 @DisplayName("E1/E2: one SessionEnded per cleanup, and session ids never leave the request")
 class SessionEndedTest {

@@ -10,16 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import io.staleguard.store.StoredSession;
 import io.staleguard.testing.CountingStore;
 import io.staleguard.testing.RawResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("B2 in store mode: the store decides whether an interaction's session is gone")
 class StoreDetectionTest {
@@ -133,6 +132,6 @@ class StoreDetectionTest {
     void eventNamesStoreSession() throws Exception {
         app = RollingApp.start(store, "interaction-paths", "/consent/*");
         app.run(navigate("/consent/confirm", COOKIE, "gone-id"), ok());
-        assertEquals(io.staleguard.internal.SessionIds.hash("gone-id"), app.events.get(0).sessionIdHash());
+        assertEquals(io.staleguard.internal.http.SessionIds.hash("gone-id"), app.events.get(0).sessionIdHash());
     }
 }

@@ -7,13 +7,12 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-import io.staleguard.internal.Exchange;
+import io.staleguard.internal.rolling.Exchange;
 import io.staleguard.testing.StaleguardFirstLoader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /**
  * Containers serve many deployments from one pool of long-lived worker threads. Whatever Staleguard leaves in a

@@ -23,11 +23,11 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import io.staleguard.cluster.sso.SsoApp;
-import io.staleguard.internal.SessionIds;
+import io.staleguard.cluster.support.Nginx;
+import io.staleguard.internal.http.SessionIds;
 import io.staleguard.it.rolling.LogoutRace;
 import io.staleguard.it.rolling.PostgresSessions;
 import io.staleguard.it.support.AppEvents;
-import io.staleguard.cluster.support.Nginx;
 
 /**
  * I1 across nodes: alice signs in through nginx and both nodes serve her session; then the proxy names bob, and a

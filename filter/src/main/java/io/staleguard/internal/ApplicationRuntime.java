@@ -7,10 +7,18 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-
 import javax.management.ObjectName;
 
 import io.staleguard.internal.config.ConfigKey;
+import io.staleguard.internal.config.ConfigReader;
+import io.staleguard.internal.ops.ContextAttributes;
+import io.staleguard.internal.ops.Counters;
+import io.staleguard.internal.ops.Events;
+import io.staleguard.internal.ops.Jmx;
+import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.recovery.RestartCookie;
+import io.staleguard.internal.rolling.RollingMode;
+import io.staleguard.internal.store.Stores;
 import io.staleguard.spi.ConfigException;
 import io.staleguard.spi.ExternalConfig;
 import io.staleguard.store.SessionStore;

@@ -5,11 +5,16 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.staleguard.internal.ops.Counters;
+import io.staleguard.internal.ops.Events;
+import io.staleguard.internal.ops.Throttle;
+import io.staleguard.internal.recovery.RecentlyEnded;
+
 /**
  * What every engine of one application shares, owned by its {@link ApplicationRuntime}: the one clock, the counters,
  * the event listeners, the warning throttles and the sessions ended within the retry window.
  */
-final class ApplicationState {
+public final class ApplicationState {
 
     private final Counters counters = new Counters();
     private final Events events;
@@ -26,20 +31,20 @@ final class ApplicationState {
     }
 
     /** @return the clock every time-dependent decision of the application reads */
-    Clock clock() {
+    public Clock clock() {
         return clock;
     }
 
     /** For tests: a clock that moves when the test says. */
-    void clock(Clock clock) {
+    public void clock(Clock clock) {
         this.clock = clock;
     }
 
-    Counters counters() {
+    public Counters counters() {
         return counters;
     }
 
-    Events events() {
+    public Events events() {
         return events;
     }
 
@@ -52,7 +57,7 @@ final class ApplicationState {
     }
 
     /** @return the application's record of recently ended sessions, windowed by the first engine that asks */
-    RecentlyEnded recentlyEnded(Duration retryWindow) {
+    public RecentlyEnded recentlyEnded(Duration retryWindow) {
         RecentlyEnded existing = recentlyEnded.get();
         if (existing != null) {
             return existing;

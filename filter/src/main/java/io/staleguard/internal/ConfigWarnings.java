@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Set;
 
 import io.staleguard.internal.config.UnknownKeys;
+import io.staleguard.internal.ops.Log;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 
@@ -12,17 +13,17 @@ import jakarta.servlet.ServletContext;
  * that sets no key: a typo would otherwise silently leave the default in force. (The CDI module does the same for
  * MicroProfile Config, SG0104.)
  */
-final class ConfigWarnings {
+public final class ConfigWarnings {
 
     private ConfigWarnings() {
     }
 
-    static void unknownContextParams(ServletContext context) {
+    public static void unknownContextParams(ServletContext context) {
         log(UnknownKeys.warnings(UnknownKeys.Source.CONTEXT_PARAM, Collections.list(context.getInitParameterNames()),
                 Set.of(), name -> "context-param '" + Log.printable(name, 120) + "'"));
     }
 
-    static void unknownInitParams(FilterRegistration registration) {
+    public static void unknownInitParams(FilterRegistration registration) {
         log(UnknownKeys.warnings(UnknownKeys.Source.INIT_PARAM, registration.getInitParameters().keySet(),
                 Set.of(DropIn.MARKER), name -> "init-param '" + Log.printable(name, 120) + "' of filter '"
                         + Log.printable(registration.getName(), 120) + "'"));

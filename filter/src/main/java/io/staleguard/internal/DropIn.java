@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.staleguard.StaleguardConfig;
+import io.staleguard.internal.config.ConfigReader;
+import io.staleguard.internal.ops.Log;
 import io.staleguard.spi.ConfigError;
 import io.staleguard.spi.ConfigException;
 import jakarta.servlet.Filter;

@@ -9,6 +9,23 @@ import java.util.Map;
 import java.util.Set;
 
 import io.staleguard.EndReason;
+import io.staleguard.internal.http.RecoveryResponse;
+import io.staleguard.internal.http.RequestKind;
+import io.staleguard.internal.http.Responses;
+import io.staleguard.internal.http.SetCookie;
+import io.staleguard.internal.ops.Counters;
+import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.recovery.Classifier;
+import io.staleguard.internal.recovery.CookieExpiry;
+import io.staleguard.internal.recovery.LoopGuard;
+import io.staleguard.internal.recovery.RecentlyEnded;
+import io.staleguard.internal.recovery.RequestPaths;
+import io.staleguard.internal.recovery.RestartFlow;
+import io.staleguard.internal.recovery.RestartTargets;
+import io.staleguard.internal.recovery.SessionEnding;
+import io.staleguard.internal.rolling.Rolling;
+import io.staleguard.internal.store.SessionLookup;
+import io.staleguard.internal.store.StoreOutages;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,12 +71,12 @@ public final class Engine {
     }
 
     /** @return the clock every time-dependent decision of this engine and its {@link Rolling} reads */
-    Clock clock() {
+    public Clock clock() {
         return state.clock();
     }
 
     /** @return what this engine shares with the application's other engines: the clock, counters and events */
-    ApplicationState state() {
+    public ApplicationState state() {
         return state;
     }
 
@@ -76,7 +93,7 @@ public final class Engine {
         return counters;
     }
 
-    RollingSettings rolling() {
+    public RollingSettings rolling() {
         return rolling;
     }
 
@@ -99,7 +116,7 @@ public final class Engine {
     }
 
     /** @return which sessions a request names, and whether they are gone */
-    SessionLookup lookup() {
+    public SessionLookup lookup() {
         return lookup;
     }
 

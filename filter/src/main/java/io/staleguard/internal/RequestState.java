@@ -1,6 +1,7 @@
 package io.staleguard.internal;
 
 import io.staleguard.EndReason;
+import io.staleguard.internal.rolling.SessionCookieGate;
 import jakarta.servlet.ServletRequest;
 
 /**
@@ -16,21 +17,21 @@ public final class RequestState {
     /** TRUE once a recovery response was written, FALSE when it could not be; null before any recovery. */
     Boolean recovered;
     /** B7: the restart cookie header captured on this request, and its target. */
-    String capturedHeader;
-    String capturedTarget;
+    public String capturedHeader;
+    public String capturedTarget;
     /** I1 with B6: the hash of the identity a trusted proxy now vouches for, on an identity recovery. */
     String identityClaim;
     /**
      * Set by {@code RollingSessionFilter}: TRUE when its touch found the session alive, FALSE when every session id
      * the request carried was gone. B2 trusts it instead of asking the store again.
      */
-    Boolean rollingAlive;
+    public Boolean rollingAlive;
     /** E1, T3: the reason of the one {@code SessionEnded} fired for this request, or null. */
-    EndReason ended;
+    public EndReason ended;
     /** The store found every session id of this request gone, so a recovery deletes nothing. */
-    boolean confirmedGone;
+    public boolean confirmedGone;
     /** The rolling filter's response wrapper, for {@code Staleguard.logout} (R3). */
-    SessionCookieGate gate;
+    public SessionCookieGate gate;
     /** The context-relative restart target of the innermost failing {@code @Interaction} step, or null. */
     String restartOverride;
 
@@ -38,7 +39,7 @@ public final class RequestState {
     }
 
     /** @return the request's state, created on first use */
-    static RequestState of(ServletRequest request) {
+    public static RequestState of(ServletRequest request) {
         RequestState state = peek(request);
         if (state == null) {
             state = new RequestState();
@@ -48,7 +49,7 @@ public final class RequestState {
     }
 
     /** @return the request's state, or null when nothing was recorded yet */
-    static RequestState peek(ServletRequest request) {
+    public static RequestState peek(ServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof RequestState state ? state : null;
     }
 

@@ -3,6 +3,9 @@ package io.staleguard.internal;
 import java.time.Duration;
 
 import io.staleguard.internal.config.ConfigKey;
+import io.staleguard.internal.config.ConfigReader;
+import io.staleguard.internal.config.UrlPatterns;
+import io.staleguard.internal.ops.Log;
 import io.staleguard.spi.ConfigException;
 
 /**
@@ -16,17 +19,17 @@ public final class RollingSettings {
     /** The prefix of a {@code store} value naming a DataSource in JNDI. */
     public static final String JDBC_PREFIX = "jdbc:";
 
-    final boolean rolling;
-    final UrlPatterns exclude;
-    final Duration inactivity;
-    final Duration absolute;
-    final Duration maxCookieAge;
+    public final boolean rolling;
+    public final UrlPatterns exclude;
+    public final Duration inactivity;
+    public final Duration absolute;
+    public final Duration maxCookieAge;
     /** Whether {@code max-cookie-age} is set: without rolling, it alone switches the cap on (R6). */
-    final boolean maxCookieAgeSet;
+    public final boolean maxCookieAgeSet;
     /** Null when every request touches. */
-    final Duration touchInterval;
+    public final Duration touchInterval;
     /** The {@code store} value as configured, or null for container mode. */
-    final ConfigReader.Value store;
+    public final ConfigReader.Value store;
 
     private RollingSettings(ConfigReader config) {
         rolling = config.bool(ConfigKey.ROLLING);
@@ -73,12 +76,12 @@ public final class RollingSettings {
     }
 
     /** @return whether {@code store} selects the in-memory store */
-    boolean memoryStore() {
+    public boolean memoryStore() {
         return store != null && MEMORY.equalsIgnoreCase(store.raw());
     }
 
     /** @return the JNDI name of {@code store=jdbc:<name>}, or null */
-    String jndiName() {
+    public String jndiName() {
         if (store == null || !store.raw().regionMatches(true, 0, JDBC_PREFIX, 0, JDBC_PREFIX.length())) {
             return null;
         }

@@ -5,9 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.staleguard.internal.config.ConfigKey;
+import io.staleguard.internal.config.ConfigReader;
 import io.staleguard.internal.config.CookieSameSite;
 import io.staleguard.internal.config.CookieSecure;
 import io.staleguard.internal.config.OnUnavailable;
+import io.staleguard.internal.config.UrlPatterns;
+import io.staleguard.internal.http.CookieSpec;
+import io.staleguard.internal.identity.Identity;
+import io.staleguard.internal.recovery.Classifier;
+import io.staleguard.internal.recovery.RestartCookie;
+import io.staleguard.internal.recovery.RestartTargets;
 import io.staleguard.spi.ConfigException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.SessionCookieConfig;
@@ -18,24 +25,24 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class Settings {
 
-    final String contextPath;
-    final CookieSpec sessionCookie;
+    public final String contextPath;
+    public final CookieSpec sessionCookie;
     /** The session cookie first, then the configured ones. */
-    final List<CookieSpec> cookies;
-    final CookieSecure cookieSecure;
+    public final List<CookieSpec> cookies;
+    public final CookieSecure cookieSecure;
     /** {@code Lax}, {@code Strict}, {@code None}, or null to omit. */
-    final String sameSite;
-    final UrlPatterns interactionPaths;
-    final UrlPatterns restartCapturePaths;
+    public final String sameSite;
+    public final UrlPatterns interactionPaths;
+    public final UrlPatterns restartCapturePaths;
     /** The configured restart target with the context path in front, or null. */
-    final String restartUrl;
-    final RestartCookie restartCookie;
-    final Classifier classifier;
-    final Duration retryWindow;
+    public final String restartUrl;
+    public final RestartCookie restartCookie;
+    public final Classifier classifier;
+    public final Duration retryWindow;
     /** T1: answer transient failures with 503 + Retry-After (true) or let them propagate (false). */
-    final boolean retryLater;
+    public final boolean retryLater;
     /** The trusted identity header check, or null when none is configured. */
-    final Identity identity;
+    public final Identity identity;
 
     private Settings(ServletContext context, ConfigReader config, RestartCookie generatedRestartCookie) {
         contextPath = context.getContextPath();
@@ -81,7 +88,7 @@ public final class Settings {
      * @param generatedRestartCookie signs restart cookies when {@code restart-keys} is not set
      * @throws ConfigException if a value is invalid
      */
-    static Settings read(ServletContext context, ConfigReader config, RestartCookie generatedRestartCookie) {
+    public static Settings read(ServletContext context, ConfigReader config, RestartCookie generatedRestartCookie) {
         return new Settings(context, config, generatedRestartCookie);
     }
 
@@ -115,7 +122,7 @@ public final class Settings {
     }
 
     /** Whether a cookie Staleguard writes gets the Secure attribute. Prefixed cookies always do: browsers require it. */
-    boolean secure(HttpServletRequest request, String cookieName) {
+    public boolean secure(HttpServletRequest request, String cookieName) {
         if (cookieName.startsWith("__Host-") || cookieName.startsWith("__Secure-")) {
             return true;
         }

@@ -9,12 +9,12 @@ import java.util.function.Supplier;
 
 import io.staleguard.EndReason;
 import io.staleguard.internal.ApplicationRuntime;
-import io.staleguard.internal.Classifier;
 import io.staleguard.internal.Engine;
-import io.staleguard.internal.Exchange;
-import io.staleguard.internal.RecoveryResponse;
 import io.staleguard.internal.RequestState;
-import io.staleguard.internal.RestartTargets;
+import io.staleguard.internal.http.RecoveryResponse;
+import io.staleguard.internal.recovery.Classifier;
+import io.staleguard.internal.recovery.RestartTargets;
+import io.staleguard.internal.rolling.Exchange;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,6 +1,6 @@
 package io.staleguard.spi;
 
-import io.staleguard.internal.Log;
+import io.staleguard.internal.ops.Log;
 
 /**
  * Staleguard's log, for its integration modules: the logger {@code io.staleguard}, every line starting with a stable

@@ -3,6 +3,7 @@ package io.staleguard.internal;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.staleguard.internal.config.ConfigReader;
 import io.staleguard.spi.ExternalConfig;
 
 /**

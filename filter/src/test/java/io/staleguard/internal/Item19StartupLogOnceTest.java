@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import io.staleguard.RollingSessionFilter;
+import io.staleguard.StaleSessionFilter;
+import io.staleguard.internal.ops.Log;
+import io.staleguard.testing.LogCapture;
+import jakarta.servlet.ServletContextEvent;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterConfig;
-
-import io.staleguard.RollingSessionFilter;
-import io.staleguard.StaleSessionFilter;
-import io.staleguard.testing.LogCapture;
-import jakarta.servlet.ServletContextEvent;
 
 /**
  * Issue 12, item 19: a deployment runs the start-up check and initialises each filter (two drop-ins, or the

@@ -2,7 +2,7 @@ package io.staleguard.cdi.internal;
 
 /**
  * Message ids of the CDI module, in a block of their own ({@code SG01xx}) so that they never collide with the filter's.
- * Messages go through the filter's {@code io.staleguard.internal.Log}.
+ * Messages go through the filter's {@code io.staleguard.internal.ops.Log}.
  */
 final class CdiLog {
 

@@ -5,19 +5,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockServletContext;
-
 import io.staleguard.SessionEnded;
 import io.staleguard.SessionEndedListener;
 import io.staleguard.internal.ApplicationRuntime;
 import io.staleguard.internal.Engine;
-import io.staleguard.internal.Exchange;
+import io.staleguard.internal.rolling.Exchange;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockServletContext;
 
 /**
  * One application at {@code /app} with a started engine, and one request of a browser whose session is stale: it sends

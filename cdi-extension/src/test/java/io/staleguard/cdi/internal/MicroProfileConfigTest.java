@@ -16,15 +16,14 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import io.staleguard.EndReason;
+import io.staleguard.internal.config.ConfigReader;
+import io.staleguard.spi.ConfigException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import io.staleguard.EndReason;
-import io.staleguard.spi.ConfigException;
-import io.staleguard.internal.ConfigReader;
 
 /**
  * C3: every key as the MicroProfile Config property {@code staleguard.<key>}, below init-params and context-params,

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
-import io.staleguard.internal.SessionIds;
+import io.staleguard.internal.http.SessionIds;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoredSession;
 import jakarta.servlet.ServletContext;

@@ -23,10 +23,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.staleguard.internal.ops.Log;
 import io.staleguard.spi.ConfigError;
 import io.staleguard.spi.ConfigException;
-import io.staleguard.internal.ConfigReader;
-import io.staleguard.internal.Log;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,201 @@
+package io.staleguard.internal.recovery;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.staleguard.EndReason;
+import io.staleguard.SessionEnded;
+import io.staleguard.internal.ApplicationState;
+import io.staleguard.internal.RequestState;
+import io.staleguard.internal.Settings;
+import io.staleguard.internal.http.SessionIds;
+import io.staleguard.internal.ops.Counters;
+import io.staleguard.internal.ops.Events;
+import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.rolling.SessionCookieGate;
+import io.staleguard.internal.store.SessionLookup;
+import io.staleguard.store.SessionStore;
+import io.staleguard.store.StoreUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Ending a session, by a recovery or a logout (B3, E1, S3, T3): the store record deleted once, the
+ * {@code HttpSession} invalidated, one {@code SessionEnded} per request and one per session of an identity-switch
+ * burst: per node by {@link RecentlyEnded}, across nodes by the store's {@link SessionStore#deleteIfPresent}.
+ */
+public final class SessionEnding {
+
+    private final Settings settings;
+    /** Null in container mode. */
+    private final SessionStore store;
+    private final SessionLookup lookup;
+    private final RecentlyEnded recentlyEnded;
+    private final Counters counters;
+    private final Events events;
+    private final CookieExpiry cookieExpiry;
+    private final Supplier<Clock> clockSource;
+
+    public SessionEnding(Settings settings, SessionStore store, SessionLookup lookup, ApplicationState state,
+            CookieExpiry cookieExpiry) {
+        this.settings = settings;
+        this.store = store;
+        this.lookup = lookup;
+        this.recentlyEnded = state.recentlyEnded(settings.retryWindow);
+        this.counters = state.counters();
+        this.events = state.events();
+        this.cookieExpiry = cookieExpiry;
+        this.clockSource = state::clock;
+    }
+
+    /**
+     * Ends the request's session on purpose: deletes its store records, invalidates the {@code HttpSession}, expires
+     * the session cookie (and the configured cookies the request carried) exactly as B3 does, and fires one
+     * {@code SessionEnded(LOGGED_OUT)}. The response is not reset: the application goes on to write its own answer.
+     * Later {@code Set-Cookie} headers that would bring the old session id back are dropped by the rolling gate.
+     *
+     * @return whether the cookie expiries were written; false when the response was already committed
+     * @throws StoreUnavailableException if the store could not delete the records; nothing else was done then
+     */
+    public boolean logout(HttpServletRequest request, HttpServletResponse response) {
+        List<String> ids = lookup.sessionIds(request);
+        if (store != null) {
+            for (String id : ids) {
+                try {
+                    store.delete(id);
+                } catch (StoreUnavailableException e) {
+                    lookup.unavailable(e);
+                    throw e;
+                }
+            }
+        }
+        RequestState state = RequestState.peek(request);
+        if (state != null && state.gate != null) {
+            state.gate.gone(ids);
+        }
+        boolean written = false;
+        if (response.isCommitted()) {
+            Log.warn(Log.COMMITTED, "The response to %s was already committed when Staleguard.logout was called: the "
+                    + "session is ended, but its cookie could not be expired. Call logout before writing the response.",
+                    RequestPaths.loggablePath(request));
+        } else {
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            Set<String> expired = cookieExpiry.expireCookies(request, headers);
+            if (!expired.contains(settings.sessionCookie.name())) {
+                cookieExpiry.expire(settings.sessionCookie.name(), settings.sessionCookie, request, headers);
+            }
+            for (Map.Entry<String, String> h : headers) {
+                response.addHeader(h.getKey(), h.getValue());
+            }
+            SessionCookieGate.preventCaching(response);
+            written = true;
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalidated) {
+                // Ended meanwhile: the outcome is the same.
+            }
+        }
+        fireOnce(request, EndReason.LOGGED_OUT,
+                SessionIds.hash(ids.isEmpty() ? request.getRequestedSessionId() : ids.get(0)));
+        return written;
+    }
+
+    public void endSession(HttpServletRequest request, EndReason reason) {
+        String id = eventSessionId(request);
+        String idHash = SessionIds.hash(id);
+        // A session is deleted from the store once, however many requests recover it (S3); of a burst after an
+        // identity switch, the request that ended the session announces it and the others only clean up (E1).
+        boolean first = id == null || recentlyEnded.end(id, reason);
+        // RecentlyEnded is this node's memory only: when several nodes see the same switch at once, the store decides
+        // which request removed the record, and only that one announces (one IDENTITY_CHANGED across the cluster).
+        Boolean removedHere = first ? deleteStoreRecords(request, reason == EndReason.IDENTITY_CHANGED) : null;
+        HttpSession session = request.getSession(false);
+        boolean endedElsewhere = false;
+        if (session != null) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalidated) {
+                // Another request invalidated it first: a logout (which announces), or a call of the same burst. E1 is
+                // once per session; in store mode an identity switch is announced on the store's answer instead (below).
+                endedElsewhere = true;
+            }
+        }
+        counters.recovered.increment();
+        if (reason == EndReason.IDENTITY_CHANGED) {
+            counters.identityChanged.increment();
+        }
+        if (Log.isDebugEnabled()) {
+            Log.debug(Log.RECOVERED, "Ended session %s on %s: %s", idHash, RequestPaths.loggablePath(request), reason);
+        }
+        if (removedHere != null && reason == EndReason.IDENTITY_CHANGED) {
+            // The store's answer decides, whoever invalidated the HttpSession: a later call of the same burst on this
+            // node can invalidate it while this one is still deleting, and that call never announces.
+            if (removedHere) {
+                fireOnce(request, reason, idHash);
+            }
+        } else if (!endedElsewhere && (first || reason != EndReason.IDENTITY_CHANGED)) {
+            fireOnce(request, reason, idHash);
+        }
+    }
+
+    /**
+     * S3 on a recovery: a stale or switched-away session's record is deleted, so that it cannot be used again for the
+     * rest of its inactivity window (the old user's record after an identity switch). A store that fails is counted
+     * and warned about (T1); the recovery goes on, as the cookie is expired anyway.
+     *
+     * @param arbitrated whether to ask the store which request removed the record ({@link SessionStore#deleteIfPresent})
+     * @return when {@code arbitrated} and the store answered: whether this request removed a record (false: another
+     *         request, on any node, removed every one first); otherwise null (container mode, a record already found
+     *         gone, no session cookie, a store that failed)
+     */
+    private Boolean deleteStoreRecords(HttpServletRequest request, boolean arbitrated) {
+        RequestState state = RequestState.peek(request);
+        if (store == null || (state != null && (Boolean.FALSE.equals(state.rollingAlive) || state.confirmedGone))) {
+            return null;
+        }
+        List<String> ids = lookup.sessionIds(request);
+        boolean removed = false;
+        for (String id : ids) {
+            try {
+                if (arbitrated) {
+                    removed |= store.deleteIfPresent(id);
+                } else {
+                    store.delete(id);
+                }
+            } catch (RuntimeException e) {
+                lookup.unavailable(e);
+                return null;
+            }
+        }
+        return arbitrated && !ids.isEmpty() ? removed : null;
+    }
+
+    /** E1, T3: one {@code SessionEnded} per request, whoever ends the session and however often. */
+    private void fireOnce(HttpServletRequest request, EndReason reason, String idHash) {
+        RequestState state = RequestState.of(request);
+        if (state.ended != null) {
+            return;
+        }
+        state.ended = reason;
+        events.fire(new SessionEnded(idHash, reason, Log.printable(RequestPaths.requestPath(request), 512), clockSource.get().instant()));
+    }
+
+    /** In store mode the session is the one the session cookie names, not the container's. */
+    public String eventSessionId(HttpServletRequest request) {
+        if (store != null) {
+            List<String> ids = lookup.sessionIds(request);
+            if (!ids.isEmpty()) {
+                return ids.get(0);
+            }
+        }
+        return request.getRequestedSessionId();
+    }
+}
