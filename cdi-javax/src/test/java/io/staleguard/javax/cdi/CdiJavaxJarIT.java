@@ -39,6 +39,18 @@ class CdiJavaxJarIT {
     }
 
     @Test
+    @DisplayName("a sources jar beside it: the jakarta sources rewritten, javax.servlet and never jakarta.servlet")
+    void sourcesJar() {
+        JavaxJars.assertSources(jakarta, javax);
+    }
+
+    @Test
+    @DisplayName("a javadoc jar beside it: the jakarta Javadoc's pages, index.html among them, naming no jakarta package")
+    void javadocJar() {
+        JavaxJars.assertJavadoc(jakarta, javax);
+    }
+
+    @Test
     @DisplayName("no class uses a jakarta name")
     void noJakarta() {
         JavaxJars.assertNoJakartaInUse(javax);

@@ -3,9 +3,12 @@ package io.staleguard.javax.check;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +87,71 @@ public final class JavaxJars {
     /** Every class file is a Java 17 one (major version 61): the javax jars run on the JVMs the jakarta jars run on. */
     public static void assertJava17(Jar jar) {
         jar.classes().forEach((name, bytes) -> assertEquals(JAVA_17, ConstantPool.of(bytes).majorVersion(), name));
+    }
+
+    /**
+     * The javax jar's {@code -sources.jar} (next to it, as attached) is the jakarta jar's, rewritten: the same entries
+     * (service files renamed), and no {@code .java} file says {@code jakarta.servlet} or imports a {@code jakarta}
+     * package, while every file that said {@code jakarta.servlet} now says {@code javax.servlet}.
+     */
+    public static void assertSources(Jar jakartaJar, Jar javaxJar) {
+        assumeFalse(Boolean.getBoolean("maven.source.skip"), "built with -Dmaven.source.skip");
+        Jar jakarta = Jar.read(classified(jakartaJar, "sources"));
+        Jar javax = Jar.read(classified(javaxJar, "sources"));
+        assertEquals(renamedServices(jakarta), names(javax), "the javax sources jar's entries");
+        int servlet = 0;
+        for (var entry : javax.entries().entrySet()) {
+            if (!entry.getKey().endsWith(".java")) {
+                continue;
+            }
+            String java = new String(entry.getValue(), StandardCharsets.UTF_8);
+            assertFalse(java.contains("jakarta.servlet"), entry.getKey() + " says jakarta.servlet");
+            assertFalse(java.lines().anyMatch(line -> line.startsWith("import jakarta.")),
+                    entry.getKey() + " imports a jakarta package");
+            if (jakarta.text(entry.getKey()).contains("jakarta.servlet")) {
+                assertTrue(java.contains("javax.servlet"), entry.getKey() + " lost its servlet references");
+                servlet++;
+            }
+        }
+        assertTrue(servlet > 0, "no source file refers to the Servlet API");
+    }
+
+    /**
+     * The javax jar's {@code -javadoc.jar} (next to it, as attached) is the jakarta jar's Javadoc, rewritten: the same
+     * pages, {@code index.html} among them, and no page or search index names a Jakarta EE package.
+     */
+    public static void assertJavadoc(Jar jakartaJar, Jar javaxJar) {
+        assumeFalse(Boolean.getBoolean("maven.javadoc.skip"), "built with -Dmaven.javadoc.skip");
+        Jar jakarta = Jar.read(classified(jakartaJar, "javadoc"));
+        Jar javax = Jar.read(classified(javaxJar, "javadoc"));
+        assertTrue(javax.entries().containsKey("index.html"), javax.path() + " has no index.html");
+        assertEquals(names(jakarta), names(javax), "the javax javadoc jar's entries");
+        javax.entries().forEach((name, bytes) -> {
+            if (name.endsWith(".html") || name.endsWith(".js")) {
+                assertFalse(namesJakarta(new String(bytes, StandardCharsets.UTF_8)), name + " names jakarta");
+            }
+        });
+    }
+
+    /** The jar attached beside {@code jar} with {@code classifier}: {@code name-version-classifier.jar}. */
+    static Path classified(Jar jar, String classifier) {
+        String name = jar.path().getFileName().toString();
+        Path attached = jar.path().resolveSibling(name.substring(0, name.length() - ".jar".length()) + "-" + classifier
+                + ".jar");
+        assertTrue(Files.isRegularFile(attached), "no " + classifier + " jar beside " + jar.path() + ": " + attached);
+        return attached;
+    }
+
+    private static Set<String> names(Jar jar) {
+        Set<String> names = new TreeSet<>(jar.entries().keySet());
+        names.removeIf(Jar::isBuildMetadata);
+        return names;
+    }
+
+    private static Set<String> renamedServices(Jar jar) {
+        Set<String> names = new TreeSet<>();
+        names(jar).forEach(n -> names.add(n.replace("META-INF/services/jakarta.", "META-INF/services/javax.")));
+        return names;
     }
 
     /** The constant pools of every class in the jar. */
