@@ -3,6 +3,8 @@ package io.staleguard.internal.http;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.staleguard.internal.ops.Log;
+
 /**
  * One {@code Set-Cookie} header value, built by hand so every attribute is exactly what Staleguard means: containers
  * disagree on how they render {@code jakarta.servlet.http.Cookie} (Expires, SameSite, quoting). Named setters instead
@@ -45,14 +47,18 @@ public final class SetCookie {
         return new SetCookie(name, "", true);
     }
 
+    /** @throws IllegalArgumentException if {@code path} holds a control character or {@code ;} */
     public SetCookie path(String path) {
-        this.path = path;
+        this.path = attributeValue(path);
         return this;
     }
 
-    /** @param domain the Domain attribute, or null for a host-only cookie */
+    /**
+     * @param domain the Domain attribute, or null for a host-only cookie
+     * @throws IllegalArgumentException if {@code domain} holds a control character or {@code ;}
+     */
     public SetCookie domain(String domain) {
-        this.domain = domain;
+        this.domain = domain == null ? null : attributeValue(domain);
         return this;
     }
 
@@ -86,8 +92,24 @@ public final class SetCookie {
 
     /** @param sameSite {@code Lax}, {@code Strict}, {@code None}, or null to omit */
     public SetCookie sameSite(String sameSite) {
-        this.sameSite = sameSite;
+        this.sameSite = sameSite == null ? null : attributeValue(sameSite);
         return this;
+    }
+
+    /**
+     * Every value that reaches here was validated where it was read (configuration, the application's own cookie, the
+     * container's cookie settings); this is the last guard against a value that would end the attribute and start
+     * another, as RFC 6265 §4.1.1 forbids.
+     */
+    private static String attributeValue(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == ';') {
+                throw new IllegalArgumentException("A cookie attribute value cannot hold control characters or ';': "
+                        + Log.printable(value, 80));
+            }
+        }
+        return value;
     }
 
     /**
