@@ -124,7 +124,7 @@ public class RollingSessionFilter implements Filter {
                 rolling = mode == RollingMode.ROLLING ? new Rolling(engine) : Rolling.capOnly(engine);
                 this.runtime = runtime;
             } catch (ConfigException e) {
-                runtime.release();
+                ApplicationRuntime.release(runtime);
                 throw e;
             }
         } catch (ConfigException e) {
@@ -158,10 +158,8 @@ public class RollingSessionFilter implements Filter {
 
     @Override
     public void destroy() {
-        if (rolling != null) {
-            runtime.release();
-            runtime = null;
-            rolling = null;
-        }
+        ApplicationRuntime.release(runtime);
+        runtime = null;
+        rolling = null;
     }
 }

@@ -119,10 +119,10 @@ public class StaleSessionFilter implements Filter {
         }
         if (engine.needsPath()) {
             String path = RequestPaths.pathInApplication(req);
-            if ("GET".equals(req.getMethod()) && engine.settings().restartCapturePaths().matches(path)) {
+            if ("GET".equals(req.getMethod()) && engine.settings().restartCapturePaths.matches(path)) {
                 engine.captureRestart(req, res);
             }
-            if (engine.settings().interactionPaths().matches(path) && engine.isDefinitivelyGone(req)) {
+            if (engine.settings().interactionPaths.matches(path) && engine.isDefinitivelyGone(req)) {
                 engine.recoverGone(req, res);
                 return;
             }
@@ -155,10 +155,8 @@ public class StaleSessionFilter implements Filter {
 
     @Override
     public void destroy() {
-        if (engine != null) {
-            runtime.release();
-            runtime = null;
-            engine = null;
-        }
+        ApplicationRuntime.release(runtime);
+        runtime = null;
+        engine = null;
     }
 }

@@ -104,7 +104,7 @@ public final class Staleguard {
 
     private static Engine engineFor(HttpServletRequest request) {
         Exchange exchange = Exchange.current();
-        if (exchange != null && exchange.engine().settings().contextPath().equals(request.getContextPath())) {
+        if (exchange != null && exchange.engine().settings().contextPath.equals(request.getContextPath())) {
             return exchange.engine();
         }
         return ApplicationRuntime.of(request.getServletContext()).contextEngine();

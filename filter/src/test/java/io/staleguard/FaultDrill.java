@@ -14,8 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.springframework.mock.web.MockHttpServletRequest;
-
+import io.staleguard.internal.ops.Counter;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import io.staleguard.store.StoredSession;
@@ -23,6 +22,7 @@ import io.staleguard.testing.RawResponse;
 import io.staleguard.testing.TcpProxy;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
  * Incident 4 as a drill, for any store whose client reaches its server through a {@link TcpProxy} (T1, T2, T3, R4).
@@ -167,7 +167,7 @@ public final class FaultDrill {
             assertEquals(0, row.cookiesWronglyExpired(), "cookies wrongly expired: " + row);
             assertEquals(0, row.events(), "SessionEnded fired for a store outage: " + app.events);
             assertEquals(0, row.recordsDeleted(), "records deleted: " + row);
-            assertTrue(app.counters().getUnavailable() >= row.requests(), "every failure was counted as unavailable");
+            assertTrue(app.counters().get(Counter.UNAVAILABLE) >= row.requests(), "every failure was counted as unavailable");
             return row;
         } finally {
             target.proxy().heal();

@@ -22,6 +22,7 @@ import java.util.logging.Level;
 
 import io.staleguard.internal.RequestState;
 import io.staleguard.internal.http.SetCookies;
+import io.staleguard.internal.ops.Counter;
 import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
@@ -159,7 +160,7 @@ class RollingSessionFilterTest {
             assertEquals(1, store.calls());
             assertEquals(clock.instant().plus(INACTIVITY), memory.lookup(id).orElseThrow().expiresAt());
             assertEquals(List.of(refreshed(id, INACTIVITY.getSeconds())), r.headers("Set-Cookie"));
-            assertEquals(1, app.counters().getRolled());
+            assertEquals(1, app.counters().get(Counter.ROLLED));
         }
 
         @Test
@@ -238,7 +239,7 @@ class RollingSessionFilterTest {
             assertTrue(r.headers("Set-Cookie").isEmpty(), r.headers("Set-Cookie").toString());
             assertNull(RequestState.rollingAliveOf(req), "StaleSessionFilter, mapped first, has checked already: "
                     + "nothing to hand on (mapped after it, markedStaleForB2)");
-            assertEquals(1, app.counters().getGone());
+            assertEquals(1, app.counters().get(Counter.GONE));
             assertTrue(memory.lookup(id).isEmpty(), "never re-created");
         }
 
@@ -347,7 +348,7 @@ class RollingSessionFilterTest {
                     assertTrue(r.headers("Set-Cookie").isEmpty(), r.headers("Set-Cookie").toString());
                 }
                 assertTrue(app.events.isEmpty());
-                assertEquals(3, app.counters().getUnavailable(), "touch, B2 lookup, touch");
+                assertEquals(3, app.counters().get(Counter.UNAVAILABLE), "touch, B2 lookup, touch");
                 List<String> warnings = logs.messages(Level.WARNING);
                 assertEquals(1, warnings.size(), warnings.toString());
                 assertTrue(warnings.get(0).startsWith("SG0010"), warnings.get(0));

@@ -11,12 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import com.zaxxer.hikari.HikariDataSource;
-
+import io.staleguard.internal.ops.Counter;
 import io.staleguard.store.JdbcSessionStore;
 import io.staleguard.store.StoreUnavailableException;
 import io.staleguard.store.StoredSession;
@@ -24,6 +20,9 @@ import io.staleguard.testing.Database;
 import io.staleguard.testing.RawResponse;
 import io.staleguard.testing.TcpProxy;
 import jakarta.servlet.ServletException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * R4, T1: the store going away mid-flow, for real: a closed connection pool, and a TCP proxy that cuts every connection
@@ -99,7 +98,7 @@ class StoreFaultTest {
                 proxy.heal();
                 RawResponse after = app.run(withSession("/page", id), ok());
                 assertEquals(1, after.setCookies(COOKIE).size(), "rolling resumes when the store is back");
-                assertTrue(app.counters().getUnavailable() >= 2);
+                assertTrue(app.counters().get(Counter.UNAVAILABLE) >= 2);
             } finally {
                 db.drop(admin, TABLE);
             }

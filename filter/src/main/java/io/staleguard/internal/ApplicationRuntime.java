@@ -16,6 +16,7 @@ import io.staleguard.internal.ops.Counters;
 import io.staleguard.internal.ops.Events;
 import io.staleguard.internal.ops.Jmx;
 import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.ops.LogId;
 import io.staleguard.internal.recovery.RestartCookie;
 import io.staleguard.internal.rolling.RollingMode;
 import io.staleguard.internal.store.Stores;
@@ -137,8 +138,18 @@ public final class ApplicationRuntime implements AutoCloseable {
         return engine;
     }
 
-    /** A filter registration that {@link #attach attached} is destroyed: the last one closes an unlistened runtime. */
-    public void release() {
+    /**
+     * A filter registration that {@link #attach attached} is destroyed: the last one closes an unlistened runtime.
+     *
+     * @param runtime what the registration attached to, or null when it never did (a drop-in that yielded)
+     */
+    public static void release(ApplicationRuntime runtime) {
+        if (runtime != null) {
+            runtime.release();
+        }
+    }
+
+    private void release() {
         boolean last;
         synchronized (ownership) {
             last = --owners == 0;
@@ -161,8 +172,8 @@ public final class ApplicationRuntime implements AutoCloseable {
         Engine engine = engine(null, name -> null);
         if (closedByListener) {
             registerMBean();
-        } else if (Log.once(context, Log.JMX_FAILED)) {
-            Log.info(Log.JMX_FAILED, "Staleguard counters for %s are not registered in JMX: no Staleguard "
+        } else if (Log.once(context, LogId.JMX_FAILED)) {
+            Log.info(LogId.JMX_FAILED, "Staleguard counters for %s are not registered in JMX: no Staleguard "
                     + "filter and no io.staleguard.internal.StartupCheck listener runs in this application, so "
                     + "nothing would unregister them when it is undeployed.", describe(context));
         }
@@ -190,13 +201,13 @@ public final class ApplicationRuntime implements AutoCloseable {
     private void logStarted(Configuration configuration, SessionStore store) {
         Settings settings = configuration.settings();
         if (settings.restartCookie.isGenerated() && !settings.restartCapturePaths.isEmpty()
-                && Log.once(context, Log.RANDOM_RESTART_KEY)) {
-            Log.info(Log.RANDOM_RESTART_KEY, "No restart-keys configured for %s: restart cookies are signed with a key "
+                && Log.once(context, LogId.RANDOM_RESTART_KEY)) {
+            Log.info(LogId.RANDOM_RESTART_KEY, "No restart-keys configured for %s: restart cookies are signed with a key "
                     + "generated at start-up and will not verify after a redeploy. Set restart-keys to keep flows "
                     + "restartable across redeploys.", describe(context));
         }
-        if (Log.once(context, Log.STARTED)) {
-            Log.info(Log.STARTED, "Staleguard started for %s (%s, %s, session store: %s)", describe(context), settings,
+        if (Log.once(context, LogId.STARTED)) {
+            Log.info(LogId.STARTED, "Staleguard started for %s (%s, %s, session store: %s)", describe(context), settings,
                     configuration.rolling(), store == null ? "the container's HttpSession" : store);
         }
     }

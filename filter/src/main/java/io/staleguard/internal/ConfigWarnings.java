@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.staleguard.internal.config.UnknownKeys;
 import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.ops.LogId;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 
@@ -31,7 +32,7 @@ public final class ConfigWarnings {
 
     private static void log(Iterable<String> warnings) {
         for (String warning : warnings) {
-            Log.warn(Log.UNKNOWN_KEY, "%s", warning);
+            Log.warn(LogId.UNKNOWN_KEY, "%s", warning);
         }
     }
 }

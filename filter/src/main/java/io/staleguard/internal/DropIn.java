@@ -8,6 +8,7 @@ import java.util.function.Function;
 import io.staleguard.StaleguardConfig;
 import io.staleguard.internal.config.ConfigReader;
 import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.ops.LogId;
 import io.staleguard.spi.ConfigError;
 import io.staleguard.spi.ConfigException;
 import jakarta.servlet.Filter;
@@ -47,7 +48,7 @@ public final class DropIn {
             return true;
         }
         String reason = inactiveReason(context, registrationName, filterClass);
-        if (reason != null && Log.once(context, Log.DROP_IN_INACTIVE)) {
+        if (reason != null && Log.once(context, LogId.DROP_IN_INACTIVE)) {
             Map<String, String> inactive = new LinkedHashMap<>();
             inactive.put(registrationName, filterClass.getSimpleName() + " " + reason);
             for (FilterRegistration r : context.getFilterRegistrations().values()) {
@@ -60,7 +61,7 @@ public final class DropIn {
                     inactive.put(r.getName(), other.get().getSimpleName() + " " + otherReason);
                 }
             }
-            Log.info(Log.DROP_IN_INACTIVE, "Drop-in registrations not active: %s", String.join("; ", inactive.values()));
+            Log.info(LogId.DROP_IN_INACTIVE, "Drop-in registrations not active: %s", String.join("; ", inactive.values()));
         }
         return reason == null;
     }

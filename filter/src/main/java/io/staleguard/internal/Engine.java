@@ -13,8 +13,10 @@ import io.staleguard.internal.http.RecoveryResponse;
 import io.staleguard.internal.http.RequestKind;
 import io.staleguard.internal.http.Responses;
 import io.staleguard.internal.http.SetCookie;
+import io.staleguard.internal.ops.Counter;
 import io.staleguard.internal.ops.Counters;
 import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.ops.LogId;
 import io.staleguard.internal.recovery.Classifier;
 import io.staleguard.internal.recovery.CookieExpiry;
 import io.staleguard.internal.recovery.LoopGuard;
@@ -217,7 +219,7 @@ public final class Engine {
         }
         if (response.isCommitted()) {
             state.recovered = Boolean.FALSE;
-            Log.warn(Log.COMMITTED, "The response to %s was already committed when its session turned out to be "
+            Log.warn(LogId.COMMITTED, "The response to %s was already committed when its session turned out to be "
                     + "stale (%s): its cookies cannot be expired nor the user redirected. Let Staleguard see the "
                     + "failure before the response is written, for example with @Interaction.",
                     RequestPaths.loggablePath(request), reason);
@@ -229,7 +231,7 @@ public final class Engine {
             response.reset();
         } catch (IllegalStateException committedMeanwhile) {
             state.recovered = Boolean.FALSE;
-            Log.warn(Log.COMMITTED, "The response to %s was committed while recovering from %s",
+            Log.warn(LogId.COMMITTED, "The response to %s was committed while recovering from %s",
                     RequestPaths.loggablePath(request), reason);
             return false;
         }
@@ -268,7 +270,7 @@ public final class Engine {
 
         RecoveryResponse response;
         if (loop) {
-            counters.loopGuarded.increment();
+            counters.increment(Counter.LOOP_GUARDED);
             loopGuard.warn(request, expired);
             response = Responses.loopGuarded(kind, target, reason, headers, !expired.isEmpty());
         } else {

@@ -62,19 +62,6 @@ public final class RollingSettings {
         return new RollingSettings(config);
     }
 
-    /** @return whether {@code RollingSessionFilter} extends sessions */
-    public boolean rolling() {
-        return rolling;
-    }
-
-    public Duration inactivity() {
-        return inactivity;
-    }
-
-    public Duration absolute() {
-        return absolute;
-    }
-
     /** @return whether {@code store} selects the in-memory store */
     public boolean memoryStore() {
         return store != null && MEMORY.equalsIgnoreCase(store.raw());

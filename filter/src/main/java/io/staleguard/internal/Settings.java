@@ -129,26 +129,6 @@ public final class Settings {
         return cookieSecure.secure(request.isSecure());
     }
 
-    public String contextPath() {
-        return contextPath;
-    }
-
-    public Classifier classifier() {
-        return classifier;
-    }
-
-    public CookieSpec sessionCookie() {
-        return sessionCookie;
-    }
-
-    public UrlPatterns interactionPaths() {
-        return interactionPaths;
-    }
-
-    public UrlPatterns restartCapturePaths() {
-        return restartCapturePaths;
-    }
-
     @Override
     public String toString() {
         return "session-cookie=" + sessionCookie.name() + ", cookies=" + cookies.size()

@@ -1,5 +1,7 @@
 package io.staleguard.spi;
 
+import java.lang.System.Logger.Level;
+
 import io.staleguard.internal.ops.Log;
 
 /**
@@ -20,7 +22,7 @@ public final class StaleguardLog {
      * @param args the pattern's arguments
      */
     public static void info(String id, String message, Object... args) {
-        Log.info(id, message, args);
+        Log.log(Level.INFO, id, message, null, args);
     }
 
     /**
@@ -29,7 +31,7 @@ public final class StaleguardLog {
      * @param args the pattern's arguments
      */
     public static void warn(String id, String message, Object... args) {
-        Log.warn(id, message, args);
+        Log.log(Level.WARNING, id, message, null, args);
     }
 
     /**
@@ -39,7 +41,7 @@ public final class StaleguardLog {
      * @param args the pattern's arguments
      */
     public static void warn(String id, Throwable thrown, String message, Object... args) {
-        Log.warn(id, thrown, message, args);
+        Log.log(Level.WARNING, id, message, thrown, args);
     }
 
     /**

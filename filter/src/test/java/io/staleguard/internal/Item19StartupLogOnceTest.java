@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import io.staleguard.RollingSessionFilter;
 import io.staleguard.StaleSessionFilter;
 import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.ops.LogId;
 import io.staleguard.testing.LogCapture;
 import jakarta.servlet.ServletContextEvent;
 import org.junit.jupiter.api.DisplayName;
@@ -77,9 +78,9 @@ class Item19StartupLogOnceTest {
         }
         lines = new java.util.ArrayList<>(lines);
         lines.addAll(deploy(context, "mine", Map.of(), "my-rolling", Map.of()));
-        assertEquals(1, count(lines, Log.STARTED), lines::toString);
-        assertEquals(1, count(lines, Log.DROP_IN_INACTIVE), lines::toString);
-        String sg0005 = lines.stream().filter(l -> l.startsWith(Log.DROP_IN_INACTIVE)).findFirst().orElseThrow();
+        assertEquals(1, count(lines, LogId.STARTED.id()), lines::toString);
+        assertEquals(1, count(lines, LogId.DROP_IN_INACTIVE.id()), lines::toString);
+        String sg0005 = lines.stream().filter(l -> l.startsWith(LogId.DROP_IN_INACTIVE.id())).findFirst().orElseThrow();
         assertTrue(sg0005.contains("StaleSessionFilter") && sg0005.contains("RollingSessionFilter"), sg0005);
     }
 
@@ -93,10 +94,10 @@ class Item19StartupLogOnceTest {
         context.setContextPath("/once-off");
         context.addInitParameter(DropIn.PARAM, "false");
         List<String> lines = deploy(context, "staleguard-drop-in", DROP_IN, "staleguard-rolling-drop-in", DROP_IN);
-        assertEquals(1, count(lines, Log.DROP_IN_INACTIVE), lines::toString);
-        String sg0005 = lines.stream().filter(l -> l.startsWith(Log.DROP_IN_INACTIVE)).findFirst().orElseThrow();
+        assertEquals(1, count(lines, LogId.DROP_IN_INACTIVE.id()), lines::toString);
+        String sg0005 = lines.stream().filter(l -> l.startsWith(LogId.DROP_IN_INACTIVE.id())).findFirst().orElseThrow();
         assertTrue(sg0005.contains("StaleSessionFilter") && sg0005.contains("RollingSessionFilter"), sg0005);
-        assertEquals(1, count(lines, Log.STARTED), "Staleguard.recover's engine says it started, once: " + lines);
+        assertEquals(1, count(lines, LogId.STARTED.id()), "Staleguard.recover's engine says it started, once: " + lines);
     }
 
     @Test
@@ -109,7 +110,7 @@ class Item19StartupLogOnceTest {
         context.addInitParameter("staleguard.rolling", "true");
         context.addInitParameter("staleguard.store", "memory");
         List<String> lines = deploy(context, "staleguard-drop-in", DROP_IN, "staleguard-rolling-drop-in", DROP_IN);
-        assertEquals(1, count(lines, Log.STARTED), lines::toString);
-        assertEquals(0, count(lines, Log.DROP_IN_INACTIVE), lines::toString);
+        assertEquals(1, count(lines, LogId.STARTED.id()), lines::toString);
+        assertEquals(0, count(lines, LogId.DROP_IN_INACTIVE.id()), lines::toString);
     }
 }

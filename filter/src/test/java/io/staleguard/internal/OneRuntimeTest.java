@@ -69,7 +69,7 @@ class OneRuntimeTest {
         assertSame(runtime.counters(), staticCalls.counters());
         assertEquals(1, runtime.engines(), "engines built for the application");
         assertSame(staticCalls, runtime.attach("anyone", name -> null), "the engine for no init-params is shared");
-        runtime.release();
+        ApplicationRuntime.release(runtime);
         assertEquals(1, CountingExternalConfig.INACTIVITY_READS.get(), "reads of staleguard.inactivity");
         assertTrue(registered("/one-runtime"), "the counters' MBean is registered");
 
@@ -98,7 +98,7 @@ class OneRuntimeTest {
         Engine first = runtime.contextEngine();
         assertEquals("/own-params/login", first.settings().restartUrl, "the first attached filter's engine");
         assertNotSame(first, runtime.attach("x", DROP_IN::get));
-        runtime.release();
+        ApplicationRuntime.release(runtime);
         assertSame(runtime.counters(), first.counters());
 
         mine.destroy();

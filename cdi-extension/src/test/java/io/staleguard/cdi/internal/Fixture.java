@@ -155,7 +155,7 @@ final class Fixture implements AutoCloseable {
             Exchange.ofThisThread().set(previousEngine, previousRequest, previousResponse);
         }
         if (engine != null) {
-            runtime.release();
+            ApplicationRuntime.release(runtime);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.staleguard.internal.http;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.Locale;
 
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.Cookie;
@@ -39,11 +38,9 @@ public record CookieAttributes(String path, String domain, boolean secure, boole
         String sameSite = null;
         String[] parts = setCookie.split(";");
         for (int i = 1; i < parts.length; i++) {
-            String attribute = parts[i].trim();
-            int eq = attribute.indexOf('=');
-            String name = (eq < 0 ? attribute : attribute.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
-            String value = eq < 0 ? "" : attribute.substring(eq + 1).trim();
-            switch (name) {
+            CookieAttribute attribute = CookieAttribute.parse(parts[i]);
+            String value = attribute.value();
+            switch (attribute.name()) {
                 case "path" -> path = CookieSpec.isPath(value) ? value : null;
                 case "domain" -> domain = value.isEmpty() || !CookieSpec.isDomain(value) ? null : value;
                 case "secure" -> secure = true;

@@ -2,7 +2,6 @@ package io.staleguard.internal.http;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.staleguard.internal.config.ConfigReader;
 import io.staleguard.internal.ops.Log;
@@ -62,11 +61,9 @@ public record CookieSpec(String name, boolean prefix, List<String> paths, List<S
         List<String> paths = new ArrayList<>();
         List<String> domains = new ArrayList<>();
         for (int i = 1; i < parts.length; i++) {
-            String attribute = parts[i].trim();
-            int eq = attribute.indexOf('=');
-            String attrName = (eq < 0 ? attribute : attribute.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
-            String attrValue = eq < 0 ? "" : attribute.substring(eq + 1).trim();
-            switch (attrName) {
+            CookieAttribute attribute = CookieAttribute.parse(parts[i]);
+            String attrValue = attribute.value();
+            switch (attribute.name()) {
                 case "path" -> {
                     if (!isPath(attrValue)) {
                         throw value.invalid("path '" + Log.printable(attrValue, 80) + "' of cookie '" + name
@@ -81,7 +78,7 @@ public record CookieSpec(String name, boolean prefix, List<String> paths, List<S
                     }
                     domains.add(attrValue);
                 }
-                default -> throw value.invalid("'" + Log.printable(attribute, 80) + "' of cookie '" + name
+                default -> throw value.invalid("'" + Log.printable(parts[i].trim(), 80) + "' of cookie '" + name
                         + "' is not a known attribute; only path= and domain= are", EXAMPLE);
             }
         }

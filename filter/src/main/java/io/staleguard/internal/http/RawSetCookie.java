@@ -30,15 +30,12 @@ public final class RawSetCookie {
         Long readMaxAge = null;
         Instant readExpires = null;
         for (int i = 1; i < parts.length; i++) {
-            String attribute = parts[i].trim();
-            int eq = attribute.indexOf('=');
-            String attrName = (eq < 0 ? attribute : attribute.substring(0, eq)).trim();
-            String attrValue = eq < 0 ? "" : attribute.substring(eq + 1).trim();
-            if (attrName.equalsIgnoreCase("Max-Age")) {
-                Long read = parseMaxAge(attrValue);
+            CookieAttribute attribute = CookieAttribute.parse(parts[i]);
+            if (attribute.name().equals("max-age")) {
+                Long read = parseMaxAge(attribute.value());
                 readMaxAge = read != null ? read : readMaxAge;
-            } else if (attrName.equalsIgnoreCase("Expires")) {
-                Instant read = CookieDates.parse(attrValue);
+            } else if (attribute.name().equals("expires")) {
+                Instant read = CookieDates.parse(attribute.value());
                 readExpires = read != null ? read : readExpires;
             }
         }

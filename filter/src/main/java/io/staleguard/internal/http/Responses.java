@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.staleguard.EndReason;
+import io.staleguard.internal.http.ProblemJson.Problem;
 
 /** The bodies and status codes of B4 (restart) and B6 (loop guard), per request kind. */
 public final class Responses {
@@ -12,10 +13,6 @@ public final class Responses {
     static final String PROBLEM_JSON = "application/problem+json;charset=UTF-8";
     static final String HTML = "text/html;charset=UTF-8";
     static final String XML = "text/xml;charset=UTF-8";
-
-    static final String TYPE_ENDED = "urn:staleguard:session-ended";
-    static final String TYPE_LOOP = "urn:staleguard:session-restart-failed";
-    static final String TYPE_UNAVAILABLE = "urn:staleguard:store-unavailable";
 
     /** Seconds a client should wait after a transient failure before retrying. */
     static final int RETRY_AFTER_SECONDS = 5;
@@ -34,9 +31,9 @@ public final class Responses {
             case API -> {
                 headers.add(header("Session-Restart", target));
                 headers.add(header("WWW-Authenticate", "Session realm=\"staleguard\""));
-                yield new RecoveryResponse(401, headers, PROBLEM_JSON, ProblemJson.of(TYPE_ENDED, "Session ended", 401)
+                yield new RecoveryResponse(401, headers, PROBLEM_JSON, ProblemJson.of(Problem.SESSION_ENDED)
                         .detail("The session this request belongs to no longer exists; start again at the restart URL.")
-                        .reason(reason).restart(target).retry(true).render());
+                        .ended(reason, target).render());
             }
             case FACES_PARTIAL -> new RecoveryResponse(200, headers, XML,
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><redirect url=\"" + html(target)
@@ -60,10 +57,10 @@ public final class Responses {
                             + "a cookie that the site cannot clear.</p>\n<ol>\n<li><a href=\"" + html(target)
                             + "\">Try again</a>.</li>\n<li>If you land here again, clear this site's cookies (your "
                             + "browser's settings, under site data or cookies) and reload the page.</li>\n</ol>"));
-            case API -> new RecoveryResponse(400, headers, PROBLEM_JSON, ProblemJson.of(TYPE_LOOP,
-                    "Session restart failed", 400).detail("The session was restarted moments ago and is stale again: "
-                            + "the browser keeps a cookie that cannot be cleared. Clear this site's cookies.")
-                    .reason(reason).restart(target).retry(false).render());
+            case API -> new RecoveryResponse(400, headers, PROBLEM_JSON, ProblemJson.of(Problem.RESTART_FAILED)
+                    .detail("The session was restarted moments ago and is stale again: the browser keeps a cookie that "
+                            + "cannot be cleared. Clear this site's cookies.")
+                    .ended(reason, target).render());
             case FACES_PARTIAL -> new RecoveryResponse(200, headers, XML,
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><error><error-name>"
                             + "io.staleguard.SessionRestartFailed</error-name><error-message>The session is stale "
@@ -80,8 +77,8 @@ public final class Responses {
         return switch (kind) {
             case NAVIGATION -> new RecoveryResponse(400, headers, HTML, page("This page could not be started",
                     "<p>" + html(detail) + "</p>\n<p><a href=\"" + html(target) + "\">Start again</a>.</p>"));
-            case API -> new RecoveryResponse(400, headers, PROBLEM_JSON, ProblemJson.of(TYPE_LOOP,
-                    "Session restart failed", 400).detail(detail).reason(reason).restart(target).retry(false).render());
+            case API -> new RecoveryResponse(400, headers, PROBLEM_JSON, ProblemJson.of(Problem.RESTART_FAILED)
+                    .detail(detail).ended(reason, target).render());
             case FACES_PARTIAL -> new RecoveryResponse(200, headers, XML,
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><error><error-name>"
                             + "io.staleguard.SessionRestartFailed</error-name><error-message>" + html(detail)
@@ -104,8 +101,8 @@ public final class Responses {
             case NAVIGATION -> new RecoveryResponse(503, headers, HTML, page("Temporarily unavailable",
                     "<p>" + html(detail) + "</p>"
                             + (retryTarget == null ? "" : "\n<p><a href=\"" + html(retryTarget) + "\">Try again</a></p>")));
-            case API -> new RecoveryResponse(503, headers, PROBLEM_JSON, ProblemJson.of(TYPE_UNAVAILABLE,
-                    "Session store unavailable", 503).detail(detail).retry(true).render());
+            case API -> new RecoveryResponse(503, headers, PROBLEM_JSON, ProblemJson.of(Problem.STORE_UNAVAILABLE)
+                    .detail(detail).render());
             case FACES_PARTIAL -> new RecoveryResponse(200, headers, XML,
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partial-response><error><error-name>"
                             + "io.staleguard.StoreUnavailable</error-name><error-message>" + html(detail)
@@ -125,18 +122,13 @@ public final class Responses {
     }
 
     static String html(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return Escaping.escape(s, c -> switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+        });
     }
 }

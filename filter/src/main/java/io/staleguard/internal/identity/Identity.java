@@ -9,6 +9,7 @@ import io.staleguard.internal.config.ConfigReader;
 import io.staleguard.internal.http.CookieSpec;
 import io.staleguard.internal.http.SessionIds;
 import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.ops.LogId;
 import io.staleguard.internal.ops.Throttle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -122,7 +123,7 @@ public final class Identity {
         if (heldBack >= 0) {
             Enumeration<String> values = request.getHeaders(header);
             int count = values == null ? 0 : Collections.list(values).size();
-            Log.warn(Log.UNTRUSTED_IDENTITY_HEADER, "Ignoring header %s from trusted proxy %s: it has %s. Configure "
+            Log.warn(LogId.UNTRUSTED_IDENTITY_HEADER, "Ignoring header %s from trusted proxy %s: it has %s. Configure "
                     + "the proxy to set (replace) the header with exactly one value, never to append to one the client "
                     + "sent.%s", header, Log.printable(request.getRemoteAddr(), 64),
                     count > 1 ? count + " values" : "a blank value",
@@ -166,7 +167,7 @@ public final class Identity {
     private void warnUntrusted(HttpServletRequest request) {
         long heldBack = untrustedWarnings.pass();
         if (heldBack >= 0) {
-            Log.warn(Log.UNTRUSTED_IDENTITY_HEADER, "Ignoring header %s from %s, which is not in trusted-proxies; if "
+            Log.warn(LogId.UNTRUSTED_IDENTITY_HEADER, "Ignoring header %s from %s, which is not in trusted-proxies; if "
                     + "that address is your SSO proxy, add it to trusted-proxies.%s", header,
                     Log.printable(request.getRemoteAddr(), 64),
                     heldBack > 0 ? " (" + heldBack + " more since the last warning)" : "");

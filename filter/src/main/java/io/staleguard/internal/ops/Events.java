@@ -35,7 +35,7 @@ public final class Events {
         try {
             listener.sessionEnded(event);
         } catch (RuntimeException e) {
-            Log.warn(Log.LISTENER_FAILED, e, "SessionEndedListener %s failed on %s; the response is not affected",
+            Log.warn(LogId.LISTENER_FAILED, e, "SessionEndedListener %s failed on %s; the response is not affected",
                     listener.getClass().getName(), event.reason());
         }
     }

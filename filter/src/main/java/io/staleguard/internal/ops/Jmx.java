@@ -22,7 +22,7 @@ public final class Jmx {
                 return name;
             }
         } catch (JMException | SecurityException | LinkageError e) {
-            Log.warn(Log.JMX_FAILED, "Staleguard counters for %s are not available through JMX: %s", describedContext, e);
+            Log.warn(LogId.JMX_FAILED, "Staleguard counters for %s are not available through JMX: %s", describedContext, e);
         }
         return null;
     }
@@ -35,7 +35,7 @@ public final class Jmx {
         try {
             ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
         } catch (JMException | SecurityException e) {
-            Log.warn(Log.JMX_FAILED, "Could not unregister %s: %s", name, e);
+            Log.warn(LogId.JMX_FAILED, "Could not unregister %s: %s", name, e);
         }
     }
 }

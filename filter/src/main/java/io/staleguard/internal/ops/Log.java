@@ -14,40 +14,26 @@ public final class Log {
 
     private static final Logger LOGGER = System.getLogger("io.staleguard");
 
-    public static final String STARTED = "SG0001";
-    public static final String COMMITTED = "SG0002";
-    public static final String LOOP_GUARD = "SG0003";
-    public static final String LISTENER_FAILED = "SG0004";
-    public static final String DROP_IN_INACTIVE = "SG0005";
-    public static final String JMX_FAILED = "SG0006";
-    public static final String RECOVERED = "SG0007";
-    public static final String RANDOM_RESTART_KEY = "SG0008";
-    public static final String UNTRUSTED_IDENTITY_HEADER = "SG0009";
-    public static final String STORE_UNAVAILABLE = "SG0010";
-    public static final String GATE_DROPPED = "SG0011";
-    public static final String COOKIE_ATTRIBUTES = "SG0012";
-    /** WARN: an init-param of a Staleguard filter, or a {@code staleguard.*} context-param, is not a key. */
-    public static final String UNKNOWN_KEY = "SG0013";
 
     private static final String ONCE_ATTRIBUTE = "io.staleguard.logged.";
 
     private Log() {
     }
 
-    public static void info(String id, String message, Object... args) {
-        log(Level.INFO, id, message, null, args);
+    public static void info(LogId id, String message, Object... args) {
+        log(Level.INFO, id.id(), message, null, args);
     }
 
-    public static void warn(String id, String message, Object... args) {
-        log(Level.WARNING, id, message, null, args);
+    public static void warn(LogId id, String message, Object... args) {
+        log(Level.WARNING, id.id(), message, null, args);
     }
 
-    public static void warn(String id, Throwable thrown, String message, Object... args) {
-        log(Level.WARNING, id, message, thrown, args);
+    public static void warn(LogId id, Throwable thrown, String message, Object... args) {
+        log(Level.WARNING, id.id(), message, thrown, args);
     }
 
-    public static void debug(String id, String message, Object... args) {
-        log(Level.DEBUG, id, message, null, args);
+    public static void debug(LogId id, String message, Object... args) {
+        log(Level.DEBUG, id.id(), message, null, args);
     }
 
     /**
@@ -55,15 +41,20 @@ public final class Log {
      * false after. An application starts several engines (one per filter, one for {@code Staleguard.recover}) and the
      * container initialises each filter after the start-up check; their start-up lines belong to the deployment.
      */
-    public static boolean once(ServletContext context, String id) {
-        return ContextAttributes.setIfAbsent(context, ONCE_ATTRIBUTE + id, Boolean.TRUE);
+    public static boolean once(ServletContext context, LogId id) {
+        return ContextAttributes.setIfAbsent(context, ONCE_ATTRIBUTE + id.id(), Boolean.TRUE);
     }
 
     public static boolean isDebugEnabled() {
         return LOGGER.isLoggable(Level.DEBUG);
     }
 
-    private static void log(Level level, String id, String message, Throwable thrown, Object... args) {
+    /**
+     * For other modules' log lines ({@code io.staleguard.spi.StaleguardLog}), whose ids are theirs.
+     *
+     * @param id the line's id, e.g. {@code SG0101}
+     */
+    public static void log(Level level, String id, String message, Throwable thrown, Object... args) {
         if (!LOGGER.isLoggable(level)) {
             return;
         }

@@ -7,6 +7,7 @@ import java.util.Set;
 import io.staleguard.internal.Settings;
 import io.staleguard.internal.http.CookieNames;
 import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.ops.LogId;
 import io.staleguard.internal.ops.Throttle;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,7 +75,7 @@ public final class LoopGuard {
         }
         String more = heldBack > 0 ? " (" + heldBack + " more since the last warning)" : "";
         if (expired.isEmpty()) {
-            Log.warn(Log.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The request "
+            Log.warn(LogId.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The request "
                     + "carried none of the configured cookies (session-cookie, cookies), only the retry marker: the "
                     + "page fails for want of a session, not because of a cookie left behind. Set restart-url (or "
                     + "restart-capture-paths) to a page that starts a session. Other cookies it sent: %s.%s",
@@ -82,7 +83,7 @@ public final class LoopGuard {
                     CookieNames.describe(otherCookieNames(request, expired)), more);
             return;
         }
-        Log.warn(Log.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The browser "
+        Log.warn(LogId.LOOP_GUARD, "A second session recovery within %s for %s: not redirecting again. The browser "
                 + "still sends %s although they were expired; they were probably set with a Path or Domain that "
                 + "the cookie configuration (session-cookie, cookies) does not list. Other cookies it sent: %s.%s",
                 settings.retryWindow, RequestPaths.loggablePath(request), CookieNames.describe(expired),

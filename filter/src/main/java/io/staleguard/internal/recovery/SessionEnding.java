@@ -13,9 +13,11 @@ import io.staleguard.internal.ApplicationState;
 import io.staleguard.internal.RequestState;
 import io.staleguard.internal.Settings;
 import io.staleguard.internal.http.SessionIds;
+import io.staleguard.internal.ops.Counter;
 import io.staleguard.internal.ops.Counters;
 import io.staleguard.internal.ops.Events;
 import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.ops.LogId;
 import io.staleguard.internal.rolling.SessionCookieGate;
 import io.staleguard.internal.store.SessionLookup;
 import io.staleguard.store.SessionStore;
@@ -80,7 +82,7 @@ public final class SessionEnding {
         }
         boolean written = false;
         if (response.isCommitted()) {
-            Log.warn(Log.COMMITTED, "The response to %s was already committed when Staleguard.logout was called: the "
+            Log.warn(LogId.COMMITTED, "The response to %s was already committed when Staleguard.logout was called: the "
                     + "session is ended, but its cookie could not be expired. Call logout before writing the response.",
                     RequestPaths.loggablePath(request));
         } else {
@@ -128,12 +130,12 @@ public final class SessionEnding {
                 endedElsewhere = true;
             }
         }
-        counters.recovered.increment();
+        counters.increment(Counter.RECOVERED);
         if (reason == EndReason.IDENTITY_CHANGED) {
-            counters.identityChanged.increment();
+            counters.increment(Counter.IDENTITY_CHANGED);
         }
         if (Log.isDebugEnabled()) {
-            Log.debug(Log.RECOVERED, "Ended session %s on %s: %s", idHash, RequestPaths.loggablePath(request), reason);
+            Log.debug(LogId.RECOVERED, "Ended session %s on %s: %s", idHash, RequestPaths.loggablePath(request), reason);
         }
         if (removedHere != null && reason == EndReason.IDENTITY_CHANGED) {
             // The store's answer decides, whoever invalidated the HttpSession: a later call of the same burst on this

@@ -21,7 +21,9 @@ import io.staleguard.internal.config.CookieSecure;
 import io.staleguard.internal.http.CookieAttributes;
 import io.staleguard.internal.http.CookieSpec;
 import io.staleguard.internal.http.SetCookie;
+import io.staleguard.internal.ops.Counter;
 import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.ops.LogId;
 import io.staleguard.internal.recovery.RequestPaths;
 import io.staleguard.spi.ConfigError;
 import io.staleguard.spi.ConfigException;
@@ -144,7 +146,7 @@ public final class Rolling {
                 return;
             }
             if (result.isTouched()) {
-                engine.counters().rolled.increment();
+                engine.counters().increment(Counter.ROLLED);
                 remember(id, nowMillis);
                 gate.touched(id, result.expiresAt());
                 refreshCookie(request, gate, id, result.expiresAt(), now);
@@ -155,7 +157,7 @@ public final class Rolling {
             gate.gone(List.of(id));
         }
         // R3: gone. No refreshed cookie, and no expiring one either: another tab may have signed in meanwhile.
-        engine.counters().gone.increment();
+        engine.counters().increment(Counter.GONE);
         tellDetection(request, false);
     }
 
@@ -219,7 +221,7 @@ public final class Rolling {
                 || !attributes.httpOnly()
                 || !Objects.equals(attributes.sameSite(), settings.sameSite);
         if (differs && differenceWarned.compareAndSet(false, true)) {
-            Log.warn(Log.COOKIE_ATTRIBUTES, "The application sets its session cookie %s with Path=%s, Domain=%s, "
+            Log.warn(LogId.COOKIE_ATTRIBUTES, "The application sets its session cookie %s with Path=%s, Domain=%s, "
                     + "Secure=%s, HttpOnly=%s, SameSite=%s. Rolling refreshes on this node keep these; but until the "
                     + "application sets the cookie on a node (after a restart, or on another node of a cluster), "
                     + "refreshes use the configuration (session-cookie=%s, cookie-secure=%s, cookie-same-site=%s), "

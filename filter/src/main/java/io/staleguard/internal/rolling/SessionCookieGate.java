@@ -13,6 +13,7 @@ import io.staleguard.internal.http.CookieDates;
 import io.staleguard.internal.http.RawSetCookie;
 import io.staleguard.internal.http.SessionIds;
 import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.ops.LogId;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -136,12 +137,8 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
 
     @Override
     public void addHeader(String name, String value) {
-        if ("Set-Cookie".equalsIgnoreCase(name) && value != null) {
-            String gated = gate(value);
-            if (gated != null) {
-                super.addHeader(name, gated);
-                markIfSessionCookie(gated);
-            }
+        if (isSetCookie(name, value)) {
+            writeGated(name, value, HeaderWrite.ADD);
         } else if (!ignoredCacheControl(name)) {
             super.addHeader(name, value);
         }
@@ -149,12 +146,8 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
 
     @Override
     public void setHeader(String name, String value) {
-        if ("Set-Cookie".equalsIgnoreCase(name) && value != null) {
-            String gated = gate(value);
-            if (gated != null) {
-                super.setHeader(name, gated);
-                markIfSessionCookie(gated);
-            }
+        if (isSetCookie(name, value)) {
+            writeGated(name, value, HeaderWrite.SET);
         } else if ("Vary".equalsIgnoreCase(name) && sessionCookieSet) {
             super.setHeader(name, value);
             if (!variesOnCookie(getResponse())) {
@@ -176,6 +169,28 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
         return sessionCookieSet && "Cache-Control".equalsIgnoreCase(name);
     }
 
+    private static boolean isSetCookie(String name, String value) {
+        return value != null && "Set-Cookie".equalsIgnoreCase(name);
+    }
+
+    /** How a header reaches the response: beside the others of its name, or replacing them. */
+    private enum HeaderWrite {
+        ADD, SET
+    }
+
+    private void writeGated(String name, String setCookie, HeaderWrite write) {
+        String gated = gate(setCookie);
+        if (gated == null) {
+            return;
+        }
+        if (write == HeaderWrite.SET) {
+            super.setHeader(name, gated);
+        } else {
+            super.addHeader(name, gated);
+        }
+        markIfSessionCookie(gated);
+    }
+
     private void markIfSessionCookie(String setCookie) {
         if (cookieName.equals(RawSetCookie.cookieName(setCookie))) {
             markSessionCookie();
@@ -183,11 +198,7 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
     }
 
     private void markSessionCookie() {
-        HttpServletResponse response = (HttpServletResponse) getResponse();
-        response.setHeader("Cache-Control", NO_CACHE);
-        if (!variesOnCookie(response)) {
-            response.addHeader("Vary", "Cookie");
-        }
+        preventCaching((HttpServletResponse) getResponse());
         sessionCookieSet = true;
     }
 
@@ -240,7 +251,7 @@ public final class SessionCookieGate extends HttpServletResponseWrapper {
 
     private void dropped(String value) {
         if (Log.isDebugEnabled()) {
-            Log.debug(Log.GATE_DROPPED, "Dropped a Set-Cookie for session %s, which has ended: it would have handed "
+            Log.debug(LogId.GATE_DROPPED, "Dropped a Set-Cookie for session %s, which has ended: it would have handed "
                     + "the ended session back to the browser", SessionIds.hash(value));
         }
     }

@@ -1,7 +1,9 @@
 package io.staleguard.internal.store;
 
+import io.staleguard.internal.ops.Counter;
 import io.staleguard.internal.ops.Counters;
 import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.ops.LogId;
 import io.staleguard.internal.ops.Throttle;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.StoreUnavailableException;
@@ -28,10 +30,10 @@ public final class StoreOutages {
      * driver's message may quote parameters, and parameters may be session ids.
      */
     void report(Throwable thrown) {
-        counters.unavailable.increment();
+        counters.increment(Counter.UNAVAILABLE);
         long heldBack = warnings.pass();
         if (heldBack >= 0) {
-            Log.warn(Log.STORE_UNAVAILABLE, "The session store %s is unavailable (%s). Requests proceed without rolling "
+            Log.warn(LogId.STORE_UNAVAILABLE, "The session store %s is unavailable (%s). Requests proceed without rolling "
                     + "or detection until it answers; no session is ended because of it.%s",
                     store == null ? "or another dependency" : store, describe(thrown),
                     heldBack > 0 ? " (" + heldBack + " more since the last warning)" : "");

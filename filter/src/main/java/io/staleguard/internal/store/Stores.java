@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import io.staleguard.internal.RollingSettings;
 import io.staleguard.internal.ops.ContextAttributes;
 import io.staleguard.internal.ops.Log;
+import io.staleguard.internal.ops.LogId;
 import io.staleguard.spi.ConfigError;
 import io.staleguard.spi.ConfigException;
 import io.staleguard.spi.StoreLocator;
@@ -88,7 +89,7 @@ public final class Stores {
             throw settings.store.invalid(error, "the data source cannot be used as the session store: "
                     + error.strip(e.getMessage()), "jdbc:java:jboss/datasources/SessionsDS");
         } catch (StoreUnavailableException e) {
-            Log.warn(Log.STORE_UNAVAILABLE, "The session store could not be checked at start-up (%s); Staleguard "
+            Log.warn(LogId.STORE_UNAVAILABLE, "The session store could not be checked at start-up (%s); Staleguard "
                     + "starts anyway and treats the store as unavailable until it answers", e.getMessage());
         }
         return store;
