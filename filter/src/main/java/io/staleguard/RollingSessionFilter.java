@@ -103,6 +103,13 @@ public class RollingSessionFilter implements Filter {
     private Rolling rolling;
 
     /**
+     * Creates the filter; the container does, from {@code web-fragment.xml} or the application's registration. It
+     * reads its configuration in {@link #init(FilterConfig)}.
+     */
+    public RollingSessionFilter() {
+    }
+
+    /**
      * Reads and validates the configuration and finds the session store.
      *
      * @throws ServletException if a configuration value is invalid, or rolling is on and there is no session store

@@ -88,6 +88,13 @@ public class StaleSessionFilter implements Filter {
     private Engine engine;
 
     /**
+     * Creates the filter; the container does, from {@code web-fragment.xml} or the application's registration. It
+     * reads its configuration in {@link #init(FilterConfig)}.
+     */
+    public StaleSessionFilter() {
+    }
+
+    /**
      * Reads and validates the configuration.
      *
      * @throws ServletException if a configuration value is invalid; the message names the key and the value

@@ -69,6 +69,12 @@ class FilterJavaxJarIT {
     }
 
     @Test
+    @DisplayName("an automatic module named io.staleguard, without the jakarta jar's module-info.class")
+    void automaticModule() {
+        JavaxJars.assertAutomaticModule(jakarta, javax);
+    }
+
+    @Test
     @DisplayName("no class uses a jakarta name; the constants left in raw pools are orphans no JVM resolves")
     void noJakarta() {
         JavaxJars.assertNoJakartaInUse(javax);

@@ -51,6 +51,12 @@ class CdiJavaxJarIT {
     }
 
     @Test
+    @DisplayName("an automatic module named io.staleguard.cdi, without the jakarta jar's module-info.class")
+    void automaticModule() {
+        JavaxJars.assertAutomaticModule(jakarta, javax);
+    }
+
+    @Test
     @DisplayName("no class uses a jakarta name")
     void noJakarta() {
         JavaxJars.assertNoJakartaInUse(javax);

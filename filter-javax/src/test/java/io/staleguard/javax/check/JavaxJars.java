@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,18 +27,21 @@ public final class JavaxJars {
     /** Java 17: the release the sources are compiled for, which the transformer keeps. */
     public static final int JAVA_17 = 61;
 
+    private static final String MODULE_INFO = "module-info.class";
+
     private JavaxJars() {
     }
 
     /**
      * The javax jar holds exactly the jakarta jar's entries (its own manifest and Maven metadata aside), with
-     * {@code META-INF/services/jakarta.*} renamed to {@code javax.*}; every entry that is not a class, a service file
-     * or {@code web-fragment.xml} is byte for byte the same.
+     * {@code META-INF/services/jakarta.*} renamed to {@code javax.*}, and without the jakarta jar's
+     * {@code module-info.class} ({@link #assertAutomaticModule}); every entry that is not a class, a service file or
+     * {@code web-fragment.xml} is byte for byte the same.
      */
     public static void assertSameEntries(Jar jakarta, Jar javax) {
         Map<String, String> expected = new TreeMap<>();
         for (String name : jakarta.entries().keySet()) {
-            if (!Jar.isBuildMetadata(name)) {
+            if (!Jar.isBuildMetadata(name) && !name.equals(MODULE_INFO)) {
                 expected.put(name.replace("META-INF/services/jakarta.", "META-INF/services/javax."), name);
             }
         }
@@ -49,6 +55,24 @@ public final class JavaxJars {
                 assertArrayEquals(jakarta.entries().get(jakartaName), javax.entries().get(javaxName), javaxName);
             }
         });
+    }
+
+    /**
+     * The jakarta jar is a named module; its javax twin is not, since that module declaration requires jakarta
+     * modules ({@code jakarta.servlet}, {@code jakarta.cdi}, ...). The javax jar has no {@code module-info.class},
+     * not even a versioned one, and is the automatic module of the same name, from its manifest.
+     */
+    public static void assertAutomaticModule(Jar jakarta, Jar javax) {
+        byte[] declaration = jakarta.entries().get(MODULE_INFO);
+        if (declaration == null) {
+            throw new AssertionError(jakarta.path().getFileName() + " has no " + MODULE_INFO);
+        }
+        ModuleDescriptor named = ModuleDescriptor.read(ByteBuffer.wrap(declaration));
+        assertEquals(List.of(), javax.entries().keySet().stream().filter(n -> n.endsWith(MODULE_INFO)).toList(),
+                javax.path().getFileName() + " carries a module declaration");
+        ModuleDescriptor automatic = ModuleFinder.of(javax.path()).findAll().iterator().next().descriptor();
+        assertTrue(automatic.isAutomatic(), javax.path().getFileName() + " is an automatic module");
+        assertEquals(named.name(), automatic.name(), "its Automatic-Module-Name is the jakarta jar's module name");
     }
 
     /**
