@@ -27,6 +27,7 @@ import io.staleguard.internal.ops.LogId;
 import io.staleguard.internal.recovery.RequestPaths;
 import io.staleguard.spi.ConfigError;
 import io.staleguard.spi.ConfigException;
+import io.staleguard.store.InMemorySessionStore;
 import io.staleguard.store.SessionStore;
 import io.staleguard.store.SessionStore.TouchResult;
 import jakarta.servlet.FilterChain;
@@ -51,8 +52,12 @@ public final class Rolling {
     private final RollingSettings rolling;
     /** Null in {@link RollingMode#CAP_ONLY}. */
     private final SessionStore store;
-    /** The store's touch, one per flight of concurrent requests of a session; null in {@link RollingMode#CAP_ONLY}. */
-    private final SingleFlightTouch touches;
+    /**
+     * The store's touch: one per flight of concurrent requests of a session where a touch is a round trip
+     * ({@link SingleFlightTouch}); the store's own where it is in memory, since sharing would cost more than the touch.
+     * Null in {@link RollingMode#CAP_ONLY}.
+     */
+    private final Touch touches;
     private final boolean touching;
     /** The most any session cookie may live (R6). */
     private final Duration cap;
@@ -84,7 +89,8 @@ public final class Rolling {
         this.rolling = engine.rolling();
         this.touching = touching;
         this.store = touching ? engine.store() : null;
-        this.touches = store == null ? null : new SingleFlightTouch(store);
+        this.touches = store == null ? null
+                : store instanceof InMemorySessionStore ? store::touchIfPresent : new SingleFlightTouch(store);
         // Without rolling there is no record whose absolute limit could bound the cookie: max-cookie-age alone does.
         this.cap = touching && rolling.absolute.compareTo(rolling.maxCookieAge) < 0 ? rolling.absolute
                 : rolling.maxCookieAge;

@@ -34,7 +34,7 @@ import io.staleguard.store.SessionStore.TouchResult;
  * exception, so the transient/gone classification (R4, T1) sees exactly what it would have seen. The expiry requested
  * is the leader's (computed when it arrived, at most a wait earlier than a joiner's).
  */
-final class SingleFlightTouch {
+final class SingleFlightTouch implements Touch {
 
     /** The longest a flight's leader waits for the flight before it to land. */
     static final Duration MAX_WAIT = Duration.ofMillis(500);
@@ -59,7 +59,8 @@ final class SingleFlightTouch {
      *
      * @throws RuntimeException what the store's touch threw
      */
-    TouchResult touch(String id, Instant newExpiry) {
+    @Override
+    public TouchResult touch(String id, Instant newExpiry) {
         while (true) {
             Flight latest = flights.get(id);
             if (latest != null && latest.open) {
