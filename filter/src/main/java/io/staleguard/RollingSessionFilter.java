@@ -1,11 +1,10 @@
 package io.staleguard;
 
 import java.io.IOException;
-import java.time.Clock;
+import java.util.function.Function;
 
 import io.staleguard.internal.ApplicationRuntime;
 import io.staleguard.internal.DropIn;
-import io.staleguard.internal.Engine;
 import io.staleguard.internal.rolling.Exchange;
 import io.staleguard.internal.rolling.Rolling;
 import io.staleguard.internal.rolling.RollingMode;
@@ -13,6 +12,7 @@ import io.staleguard.spi.ConfigException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -116,33 +116,26 @@ public class RollingSessionFilter implements Filter {
      */
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
+        Function<String, String> initParams = filterConfig::getInitParameter;
+        ServletContext context = filterConfig.getServletContext();
         try {
-            if (!DropIn.active(filterConfig.getServletContext(), filterConfig.getFilterName(),
-                    RollingSessionFilter.class, filterConfig::getInitParameter)) {
-                return;
-            }
-            ApplicationRuntime runtime = ApplicationRuntime.of(filterConfig.getServletContext());
-            RollingMode mode = runtime.rollingMode(filterConfig.getFilterName(), filterConfig::getInitParameter);
-            if (mode == RollingMode.OFF) {
-                return;
-            }
-            Engine engine = runtime.attach(filterConfig.getFilterName(), filterConfig::getInitParameter);
-            try {
-                rolling = mode == RollingMode.ROLLING ? new Rolling(engine) : Rolling.capOnly(engine);
-                this.runtime = runtime;
-            } catch (ConfigException e) {
-                ApplicationRuntime.release(runtime);
-                throw e;
+            // Unless inactive, or the drop-in StaleSessionFilter does this registration's work.
+            if (DropIn.active(context, filterConfig.getFilterName(), RollingSessionFilter.class, initParams)
+                    && !(DropIn.marked(initParams) && DropIn.together(context))) {
+                start(ApplicationRuntime.of(context), filterConfig.getFilterName(), initParams);
             }
         } catch (ConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }
     }
 
-    /** For tests: the clock that decides expiries, cookie lifetimes and touch intervals. */
-    void clock(Clock clock) {
-        if (rolling != null) {
-            rolling.clock(clock);
+    /** Unless rolling is off: its work, built before attaching, so that a configuration error leaves nothing held. */
+    private void start(ApplicationRuntime attached, String name, Function<String, String> initParams) {
+        RollingMode mode = attached.rollingMode(name, initParams);
+        if (mode != RollingMode.OFF) {
+            rolling = Rolling.of(mode, attached.engine(name, initParams));
+            attached.attach(name, initParams);
+            runtime = attached;
         }
     }
 

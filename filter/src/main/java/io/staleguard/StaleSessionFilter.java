@@ -9,6 +9,7 @@ import io.staleguard.internal.RequestState;
 import io.staleguard.internal.recovery.Classifier;
 import io.staleguard.internal.recovery.RequestPaths;
 import io.staleguard.internal.rolling.Exchange;
+import io.staleguard.internal.rolling.Rolling;
 import io.staleguard.spi.ConfigException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -86,6 +87,8 @@ public class StaleSessionFilter implements Filter {
 
     private ApplicationRuntime runtime;
     private Engine engine;
+    /** The rolling filter's work, when this drop-in does it too ({@link DropIn#together}); else null. */
+    private Rolling rolling;
 
     /**
      * Creates the filter; the container does, from {@code web-fragment.xml} or the application's registration. It
@@ -102,13 +105,19 @@ public class StaleSessionFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         ServletContext context = filterConfig.getServletContext();
+        String name = filterConfig.getFilterName();
         try {
-            if (!DropIn.active(context, filterConfig.getFilterName(), StaleSessionFilter.class,
-                    filterConfig::getInitParameter)) {
+            if (!DropIn.active(context, name, StaleSessionFilter.class, filterConfig::getInitParameter)) {
                 return;
             }
-            runtime = ApplicationRuntime.of(context);
-            engine = runtime.attach(filterConfig.getFilterName(), filterConfig::getInitParameter);
+            ApplicationRuntime attached = ApplicationRuntime.of(context);
+            // Built before attaching: a configuration error then leaves nothing attached.
+            rolling = DropIn.marked(filterConfig::getInitParameter) && DropIn.together(context)
+                    ? Rolling.of(attached.rollingMode(name, filterConfig::getInitParameter),
+                            attached.engine(name, filterConfig::getInitParameter))
+                    : null;
+            engine = attached.attach(name, filterConfig::getInitParameter);
+            runtime = attached;
         } catch (ConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -124,15 +133,32 @@ public class StaleSessionFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        if (engine.needsPath()) {
-            String path = RequestPaths.pathInApplication(req);
-            if ("GET".equals(req.getMethod()) && engine.settings().restartCapturePaths.matches(path)) {
-                engine.captureRestart(req, res);
-            }
-            if (engine.settings().interactionPaths.matches(path) && engine.isDefinitivelyGone(req)) {
-                engine.recoverGone(req, res);
-                return;
-            }
+        if (rolling == null || Exchange.rollingActive()) {
+            guard(req, res, chain, exchange, null);
+            return;
+        }
+        // The two drop-ins together (DropIn.together): this one does the rolling filter's work, which lets it pass.
+        Exchange.rollingActive(true);
+        try {
+            guard(req, res, chain, exchange, rolling);
+        } finally {
+            Exchange.rollingActive(false);
+        }
+    }
+
+    /** @param rolling the rolling filter's work, when this filter does it too; else null */
+    private void guard(HttpServletRequest req, HttpServletResponse res, FilterChain chain, Exchange exchange,
+            Rolling rolling) throws IOException, ServletException {
+        String path = engine.needsPath() ? RequestPaths.pathInApplication(req) : null;
+        if (path != null && "GET".equals(req.getMethod()) && engine.settings().restartCapturePaths.matches(path)) {
+            engine.captureRestart(req, res);
+        }
+        // The touch first: the B2 check below then reads its answer instead of asking the store again. A recovery
+        // resets the response, so a refreshed cookie never leaves with it.
+        HttpServletResponse onward = rolling == null ? res : rolling.begin(req, res);
+        if (path != null && engine.settings().interactionPaths.matches(path) && engine.isDefinitivelyGone(req)) {
+            engine.recoverGone(req, res);
+            return;
         }
         if (engine.identityChanged(req)) {
             engine.recoverIdentityChange(req, res);
@@ -140,7 +166,7 @@ public class StaleSessionFilter implements Filter {
         }
         exchange.set(engine, req, res);
         try {
-            chain.doFilter(req, res);
+            chain.doFilter(req, onward);
         } catch (IOException | ServletException | RuntimeException e) {
             if (!recovered(req, res, e)) {
                 throw e;
@@ -165,5 +191,6 @@ public class StaleSessionFilter implements Filter {
         ApplicationRuntime.release(runtime);
         runtime = null;
         engine = null;
+        rolling = null;
     }
 }

@@ -3,12 +3,15 @@ package io.staleguard;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.staleguard.internal.ApplicationRuntime;
+import io.staleguard.internal.DropIn;
 import io.staleguard.internal.ops.Counters;
 import io.staleguard.store.SessionStore;
 import io.staleguard.testing.RawResponse;
+import io.staleguard.testing.RegisteringContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -16,7 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.mock.web.MockFilterConfig;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockServletContext;
 
 /**
  * One application at {@code /app}, without a container: {@link StaleSessionFilter} then {@link RollingSessionFilter}
@@ -33,13 +35,18 @@ final class RollingApp implements AutoCloseable {
 
     static final String CONTEXT = "/app";
     static final String COOKIE = "SID";
+    /** The names the jar's web-fragment.xml gives its registrations. */
+    static final String DROP_IN = "staleguard-drop-in";
+    static final String ROLLING_DROP_IN = "staleguard-rolling-drop-in";
 
-    final MockServletContext context = new MockServletContext();
+    final RegisteringContext context = new RegisteringContext();
     final List<SessionEnded> events = new CopyOnWriteArrayList<>();
     final StaleSessionFilter stale = new StaleSessionFilter();
     final RollingSessionFilter rolling = new RollingSessionFilter();
     /** Run the rolling filter first (as an application may map them), instead of the drop-in order. */
     private boolean rollingFirst;
+    /** Registered as the jar's two drop-ins (web-fragment.xml) instead of as the application's own filters. */
+    private boolean dropIns;
 
     private RollingApp() {
         context.setContextPath(CONTEXT);
@@ -68,10 +75,28 @@ final class RollingApp implements AutoCloseable {
         return app;
     }
 
+    /** Like {@link #start}, but registered as the jar's {@code web-fragment.xml} registers the two drop-ins. */
+    static RollingApp dropIns(SessionStore store, String... keyValues) throws ServletException {
+        RollingApp app = unstarted(store, keyValues);
+        app.dropIns = true;
+        app.context.register(DROP_IN, StaleSessionFilter.class.getName(), Map.of(DropIn.MARKER, "true"))
+                .register(ROLLING_DROP_IN, RollingSessionFilter.class.getName(), Map.of(DropIn.MARKER, "true"));
+        app.init();
+        return app;
+    }
+
     RollingApp init() throws ServletException {
-        stale.init(new MockFilterConfig(context, "staleguard"));
-        rolling.init(new MockFilterConfig(context, "rolling"));
+        stale.init(config(dropIns ? DROP_IN : "staleguard"));
+        rolling.init(config(dropIns ? ROLLING_DROP_IN : "rolling"));
         return this;
+    }
+
+    private MockFilterConfig config(String name) {
+        MockFilterConfig config = new MockFilterConfig(context, name);
+        if (dropIns) {
+            config.addInitParameter(DropIn.MARKER, "true");
+        }
+        return config;
     }
 
     RollingApp rollingFirst() {
@@ -80,7 +105,7 @@ final class RollingApp implements AutoCloseable {
     }
 
     RollingApp clock(Clock clock) {
-        rolling.clock(clock);
+        ApplicationRuntime.of(context).clock(clock);
         return this;
     }
 

@@ -180,7 +180,13 @@ public final class ApplicationRuntime implements AutoCloseable {
         return engine;
     }
 
-    private Engine engine(String filterName, Function<String, String> initParams) {
+    /**
+     * The engine for a registration's init-params, created (its store looked up) the first time it is asked for.
+     * Asking does not keep the runtime open; {@link #attach} does.
+     *
+     * @throws ConfigException if a value is invalid or the configured session store cannot be used
+     */
+    public Engine engine(String filterName, Function<String, String> initParams) {
         Map<String, String> key = staleguardParams(initParams);
         Engine existing = engines.get(key);
         if (existing != null) {

@@ -12,6 +12,7 @@ import io.staleguard.StaleSessionFilter;
 import io.staleguard.internal.ops.Log;
 import io.staleguard.internal.ops.LogId;
 import io.staleguard.testing.LogCapture;
+import io.staleguard.testing.RegisteringContext;
 import jakarta.servlet.ServletContextEvent;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,14 +28,14 @@ class Item19StartupLogOnceTest {
 
     private static final Map<String, String> DROP_IN = Map.of(DropIn.MARKER, "true");
 
-    private static MockFilterConfig config(StartupCheckTest.Context context, String name, Map<String, String> params) {
+    private static MockFilterConfig config(RegisteringContext context, String name, Map<String, String> params) {
         MockFilterConfig config = new MockFilterConfig(context, name);
         params.forEach(config::addInitParameter);
         return config;
     }
 
     /** What a container does at deployment: the listener, then each filter's init, then a first request's recover. */
-    private static List<String> deploy(StartupCheckTest.Context context, String stale, Map<String, String> staleParams,
+    private static List<String> deploy(RegisteringContext context, String stale, Map<String, String> staleParams,
             String rolling, Map<String, String> rollingParams) throws Exception {
         try (LogCapture log = new LogCapture()) {
             new StartupCheck().contextInitialized(new ServletContextEvent(context));
@@ -58,7 +59,7 @@ class Item19StartupLogOnceTest {
     @DisplayName("Issue 12 item 19: the application's own StaleSessionFilter and RollingSessionFilter (rolling on) "
             + "next to the drop-ins, which yield: one SG0001, one SG0005 naming both drop-ins")
     void ownRegistrations() throws Exception {
-        StartupCheckTest.Context context = new StartupCheckTest.Context()
+        RegisteringContext context = new RegisteringContext()
                 .register("staleguard-drop-in", StaleSessionFilter.class.getName(), DROP_IN)
                 .register("staleguard-rolling-drop-in", RollingSessionFilter.class.getName(), DROP_IN)
                 .register("mine", StaleSessionFilter.class.getName(), Map.of())
@@ -88,7 +89,7 @@ class Item19StartupLogOnceTest {
     @DisplayName("Issue 12 item 19: both drop-ins switched off by staleguard.drop-in=false: one SG0005 for the "
             + "deployment (the listener and both filters each ask), naming both")
     void switchedOff() throws Exception {
-        StartupCheckTest.Context context = new StartupCheckTest.Context()
+        RegisteringContext context = new RegisteringContext()
                 .register("staleguard-drop-in", StaleSessionFilter.class.getName(), DROP_IN)
                 .register("staleguard-rolling-drop-in", RollingSessionFilter.class.getName(), DROP_IN);
         context.setContextPath("/once-off");
@@ -103,7 +104,7 @@ class Item19StartupLogOnceTest {
     @Test
     @DisplayName("Issue 12 item 19: the drop-ins with rolling on: both filters start an engine, one SG0001")
     void dropInsRolling() throws Exception {
-        StartupCheckTest.Context context = new StartupCheckTest.Context()
+        RegisteringContext context = new RegisteringContext()
                 .register("staleguard-drop-in", StaleSessionFilter.class.getName(), DROP_IN)
                 .register("staleguard-rolling-drop-in", RollingSessionFilter.class.getName(), DROP_IN);
         context.setContextPath("/once-rolling");

@@ -9,16 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.Map;
-
 import javax.management.ObjectName;
-
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockFilterConfig;
 
 import io.staleguard.RollingSessionFilter;
 import io.staleguard.StaleSessionFilter;
+import io.staleguard.testing.RegisteringContext;
 import jakarta.servlet.ServletContextEvent;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterConfig;
 
 /**
  * One runtime per application: the start-up listener creates it and parses each registration's configuration once; the
@@ -29,14 +28,14 @@ class OneRuntimeTest {
 
     private static final Map<String, String> DROP_IN = Map.of(DropIn.MARKER, "true");
 
-    private static MockFilterConfig config(StartupCheckTest.Context context, String name, Map<String, String> params) {
+    private static MockFilterConfig config(RegisteringContext context, String name, Map<String, String> params) {
         MockFilterConfig config = new MockFilterConfig(context, name);
         params.forEach(config::addInitParameter);
         return config;
     }
 
-    private static StartupCheckTest.Context rollingApplication(String contextPath) {
-        StartupCheckTest.Context context = new StartupCheckTest.Context()
+    private static RegisteringContext rollingApplication(String contextPath) {
+        RegisteringContext context = new RegisteringContext()
                 .register("staleguard-drop-in", StaleSessionFilter.class.getName(), DROP_IN)
                 .register("staleguard-rolling-drop-in", RollingSessionFilter.class.getName(), DROP_IN);
         context.setContextPath(contextPath);
@@ -54,7 +53,7 @@ class OneRuntimeTest {
     @DisplayName("the listener, both drop-in filters and a static call share one runtime and one engine; the "
             + "configuration is read once; contextDestroyed unpublishes it and unregisters its MBean")
     void dropInsShareOneRuntime() throws Exception {
-        StartupCheckTest.Context context = rollingApplication("/one-runtime");
+        RegisteringContext context = rollingApplication("/one-runtime");
         CountingExternalConfig.INACTIVITY_READS.set(0);
 
         new StartupCheck().contextInitialized(new ServletContextEvent(context));
@@ -85,7 +84,7 @@ class OneRuntimeTest {
     @DisplayName("a registration with init-params of its own gets its own engine in the same runtime, sharing the "
             + "counters; static calls outside a filter use the first filter's engine, as before")
     void ownInitParamsOwnEngine() throws Exception {
-        StartupCheckTest.Context context = rollingApplication("/own-params")
+        RegisteringContext context = rollingApplication("/own-params")
                 .register("mine", StaleSessionFilter.class.getName(), Map.of("restart-url", "/login"));
         new StartupCheck().contextInitialized(new ServletContextEvent(context));
         StaleSessionFilter mine = new StaleSessionFilter();
@@ -110,11 +109,17 @@ class OneRuntimeTest {
     @Test
     @DisplayName("without the listener (a container that skips web fragments), the last filter destroyed closes it")
     void withoutListenerLastFilterCloses() throws Exception {
-        StartupCheckTest.Context context = rollingApplication("/no-listener");
+        // Without web fragments there are no drop-ins either: the application registers both filters itself.
+        RegisteringContext context = new RegisteringContext()
+                .register("stale", StaleSessionFilter.class.getName(), Map.of())
+                .register("rolling", RollingSessionFilter.class.getName(), Map.of());
+        context.setContextPath("/no-listener");
+        context.addInitParameter("staleguard.rolling", "true");
+        context.addInitParameter("staleguard.store", "memory");
         StaleSessionFilter stale = new StaleSessionFilter();
-        stale.init(config(context, "staleguard-drop-in", DROP_IN));
+        stale.init(config(context, "stale", Map.of()));
         RollingSessionFilter rolling = new RollingSessionFilter();
-        rolling.init(config(context, "staleguard-rolling-drop-in", DROP_IN));
+        rolling.init(config(context, "rolling", Map.of()));
         ApplicationRuntime runtime = ApplicationRuntime.of(context);
         assertTrue(registered("/no-listener"));
 

@@ -7,53 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockServletContext;
 
 import io.staleguard.StaleSessionFilter;
 import io.staleguard.spi.ConfigException;
-import jakarta.servlet.FilterRegistration;
+import io.staleguard.testing.RegisteringContext;
 import jakarta.servlet.ServletContextEvent;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /** C3: a bad value fails the deployment even where the container creates filters lazily (Undertow, WildFly). */
 class StartupCheckTest {
 
     /** A servlet context that knows its filter registrations, as a container's does after reading web.xml. */
-    static final class Context extends MockServletContext {
-        final Map<String, FilterRegistration> filters = new LinkedHashMap<>();
-
-        Context register(String name, String className, Map<String, String> initParams) {
-            filters.put(name, (FilterRegistration) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] { FilterRegistration.class }, (proxy, method, args) -> switch (method.getName()) {
-                        case "getName" -> name;
-                        case "getClassName" -> className;
-                        case "getInitParameters" -> initParams;
-                        case "getInitParameter" -> initParams.get((String) args[0]);
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    }));
-            return this;
-        }
-
-        @Override
-        public Map<String, ? extends FilterRegistration> getFilterRegistrations() {
-            return filters;
-        }
-    }
-
-    private static void start(Context context) {
+    private static void start(RegisteringContext context) {
         new StartupCheck().contextInitialized(new ServletContextEvent(context));
     }
 
     @Test
     @DisplayName("C3 a bad init-param of a registered StaleSessionFilter fails the context start, naming it")
     void badInitParam() {
-        Context context = new Context().register("staleguard", StaleSessionFilter.class.getName(),
+        RegisteringContext context = new RegisteringContext().register("staleguard", StaleSessionFilter.class.getName(),
                 Map.of("retry-window", "30s"));
 
         ConfigException e = assertThrows(ConfigException.class, () -> start(context));
@@ -66,7 +41,8 @@ class StartupCheckTest {
     @Test
     @DisplayName("C3 a bad context-param fails the context start through the drop-in registration")
     void badContextParam() {
-        Context context = new Context().register("staleguard-drop-in", StaleSessionFilter.class.getName(),
+        RegisteringContext context = new RegisteringContext()
+                .register("staleguard-drop-in", StaleSessionFilter.class.getName(),
                 Map.of("io.staleguard.drop-in", "true"));
         context.addInitParameter("staleguard.restart-url", "//evil.example");
 
@@ -79,7 +55,8 @@ class StartupCheckTest {
     @Test
     @DisplayName("C3 a bad rolling key of a registered RollingSessionFilter fails the context start, naming it")
     void badRollingKey() {
-        Context context = new Context().register("rolling", io.staleguard.RollingSessionFilter.class.getName(),
+        RegisteringContext context = new RegisteringContext()
+                .register("rolling", io.staleguard.RollingSessionFilter.class.getName(),
                 Map.of("max-cookie-age", "a week"));
 
         ConfigException e = assertThrows(ConfigException.class, () -> start(context));
@@ -91,7 +68,8 @@ class StartupCheckTest {
     @Test
     @DisplayName("C3 a bad staleguard.drop-in value fails the context start")
     void badDropInSwitch() {
-        Context context = new Context().register("staleguard-drop-in", StaleSessionFilter.class.getName(),
+        RegisteringContext context = new RegisteringContext()
+                .register("staleguard-drop-in", StaleSessionFilter.class.getName(),
                 Map.of("io.staleguard.drop-in", "true"));
         context.addInitParameter("staleguard.drop-in", "off");
 
@@ -104,17 +82,18 @@ class StartupCheckTest {
     @Test
     @DisplayName("C3 an inactive drop-in (switched off, or yielding to the app's registration) is not what gets checked")
     void inactiveDropIn() {
-        Context off = new Context().register("staleguard-drop-in", StaleSessionFilter.class.getName(),
+        RegisteringContext off = new RegisteringContext()
+                .register("staleguard-drop-in", StaleSessionFilter.class.getName(),
                 Map.of("io.staleguard.drop-in", "true", "retry-window", "30s"));
         off.addInitParameter("staleguard.drop-in", "false");
         assertDoesNotThrow(() -> start(off));
 
-        Context yielding = new Context()
+        RegisteringContext yielding = new RegisteringContext()
                 .register("staleguard-drop-in", StaleSessionFilter.class.getName(),
                         Map.of("io.staleguard.drop-in", "true", "retry-window", "30s"))
                 .register("mine", StaleSessionFilter.class.getName(), Map.of("retry-window", "PT1M"));
         assertDoesNotThrow(() -> start(yielding));
-        yielding.filters.remove("staleguard-drop-in");
+        yielding.unregister("staleguard-drop-in");
         yielding.register("mine", StaleSessionFilter.class.getName(), Map.of("retry-window", "1m"));
         assertThrows(ConfigException.class, () -> start(yielding));
     }
@@ -122,7 +101,7 @@ class StartupCheckTest {
     @Test
     @DisplayName("C3 good values pass; other filters' parameters are not Staleguard's business")
     void goodValuesAndOtherFilters() {
-        Context context = new Context()
+        RegisteringContext context = new RegisteringContext()
                 .register("staleguard", StaleSessionFilter.class.getName(), Map.of("restart-url", "/login"))
                 .register("other", "com.example.OtherFilter", Map.of("retry-window", "not a duration"));
 

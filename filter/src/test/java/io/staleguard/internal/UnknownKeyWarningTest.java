@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import io.staleguard.StaleSessionFilter;
 import io.staleguard.testing.LogCapture;
+import io.staleguard.testing.RegisteringContext;
 import jakarta.servlet.ServletContextEvent;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /** C3: a setting that is no key, in any source the filters read, is reported at start-up instead of silently ignored. */
 class UnknownKeyWarningTest {
@@ -21,7 +21,7 @@ class UnknownKeyWarningTest {
     @DisplayName("C3 an unknown init-param and an unknown staleguard.* context-param each log SG0013; known ones, the "
             + "drop-in marker and other libraries' context-params do not")
     void unknownKeysAreReported() {
-        StartupCheckTest.Context context = new StartupCheckTest.Context()
+        RegisteringContext context = new RegisteringContext()
                 .register("staleguard", StaleSessionFilter.class.getName(),
                         Map.of("retry-windw", "PT1M", "restart-url", "/login"))
                 .register("staleguard-drop-in", StaleSessionFilter.class.getName() + "X", Map.of("typo", "x"))
@@ -43,7 +43,7 @@ class UnknownKeyWarningTest {
     @Test
     @DisplayName("C3 drop-in as an init-param has no effect, and says so")
     void dropInAsInitParam() {
-        StartupCheckTest.Context context = new StartupCheckTest.Context()
+        RegisteringContext context = new RegisteringContext()
                 .register("staleguard", StaleSessionFilter.class.getName(), Map.of("drop-in", "false"));
 
         List<String> warnings = warningsOf(() -> new StartupCheck().contextInitialized(new ServletContextEvent(context)));

@@ -3,6 +3,7 @@ package io.staleguard.bench.e2e;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +27,9 @@ public class E2eHeadersPageServlet extends E2ePageServlet {
     /** Staleguard's {@code SessionCookieGate.NO_CACHE}. */
     static final String NO_CACHE = "private, no-cache, no-store, must-revalidate";
 
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /** The date form Staleguard writes (IMF-fixdate, two-digit day), so that both responses carry the same bytes. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     /** As in Staleguard's {@code SetCookies}: the responses of one second share their Expires, formatted once. */
     private static volatile FormattedSecond lastFormatted = new FormattedSecond(Long.MIN_VALUE, "");

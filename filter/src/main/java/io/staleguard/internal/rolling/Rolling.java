@@ -1,14 +1,10 @@
 package io.staleguard.internal.rolling;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -44,9 +40,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class Rolling {
 
-    /** R7: the most session ids remembered per node; past it, sessions are simply touched on every request. */
-    static final int MAX_REMEMBERED = 10_000;
-
     private final Engine engine;
     private final Settings settings;
     private final RollingSettings rolling;
@@ -61,8 +54,7 @@ public final class Rolling {
     private final boolean touching;
     /** The most any session cookie may live (R6). */
     private final Duration cap;
-    /** R7: when this node last touched a session id, in epoch milliseconds. */
-    private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
+    private final RecentTouches recentTouches;
     /**
      * The attributes the application last set its own session cookie with, on this node: refreshes repeat them.
      * Null until it sets one here; refreshes then use the container's session cookie settings (for the container's
@@ -79,7 +71,7 @@ public final class Rolling {
     /**
      * @throws ConfigException if the application has no session store
      */
-    public Rolling(Engine engine) {
+    private Rolling(Engine engine) {
         this(engine, true);
     }
 
@@ -88,6 +80,7 @@ public final class Rolling {
         this.settings = engine.settings();
         this.rolling = engine.rolling();
         this.touching = touching;
+        this.recentTouches = new RecentTouches(rolling.touchInterval);
         this.store = touching ? engine.store() : null;
         this.touches = store == null ? null
                 : store instanceof InMemorySessionStore ? store::touchIfPresent : new SingleFlightTouch(store);
@@ -104,14 +97,21 @@ public final class Rolling {
         }
     }
 
-    /** {@link RollingMode#CAP_ONLY}: the gate without the touch; needs no store. */
-    public static Rolling capOnly(Engine engine) {
-        return new Rolling(engine, false);
+    /**
+     * @return the rolling filter's work in {@code mode}, or null when it is {@link RollingMode#OFF}
+     * @throws ConfigException if {@code mode} is {@link RollingMode#ROLLING} and the application has no session store
+     */
+    public static Rolling of(RollingMode mode, Engine engine) {
+        return switch (mode) {
+            case ROLLING -> new Rolling(engine);
+            case CAP_ONLY -> capOnly(engine);
+            case OFF -> null;
+        };
     }
 
-    /** For tests: the clock that decides expiries, cookie lifetimes and touch intervals. */
-    public void clock(Clock clock) {
-        engine.state().clock(clock);
+    /** {@link RollingMode#CAP_ONLY}: the gate without the touch; needs no store. */
+    private static Rolling capOnly(Engine engine) {
+        return new Rolling(engine, false);
     }
 
     public Engine engine() {
@@ -120,6 +120,15 @@ public final class Rolling {
 
     public void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        chain.doFilter(request, begin(request, response));
+    }
+
+    /**
+     * The rolling filter's work before the application runs: the touch and the refreshed cookie (R2–R4, R7).
+     *
+     * @return the gate the application's response must go through (R3, R5, R6)
+     */
+    public SessionCookieGate begin(HttpServletRequest request, HttpServletResponse response) {
         // Milliseconds, like every store's expiries: a request that touches nothing builds no Instant.
         long nowMillis = engine.clock().millis();
         SessionCookieGate gate = new SessionCookieGate(response, settings.sessionCookie.name(), nowMillis, cap,
@@ -128,13 +137,13 @@ public final class Rolling {
         if (touching && !rolling.exclude.matches(RequestPaths.pathInApplication(request))) {
             touch(request, gate, nowMillis);
         }
-        chain.doFilter(request, gate);
+        return gate;
     }
 
     /** R2–R4, R7: at most one touch per session id the request carries, stopping at the first live one. */
     private void touch(HttpServletRequest request, SessionCookieGate gate, long nowMillis) {
         List<String> ids = engine.lookup().sessionIds(request);
-        if (ids.isEmpty() || recentlyTouched(ids.get(0), nowMillis)) {
+        if (ids.isEmpty() || recentTouches.recentlyTouched(ids.get(0), nowMillis)) {
             return;
         }
         Instant now = Instant.ofEpochMilli(nowMillis);
@@ -153,13 +162,13 @@ public final class Rolling {
             }
             if (result.isTouched()) {
                 engine.counters().increment(Counter.ROLLED);
-                remember(id, nowMillis);
+                recentTouches.touched(id, nowMillis);
                 gate.touched(id, result.expiresAt());
                 refreshCookie(request, gate, id, result.expiresAt(), now);
                 tellDetection(request, true);
                 return;
             }
-            lastTouched.remove(id);
+            recentTouches.gone(id);
             gate.gone(List.of(id));
         }
         // R3: gone. No refreshed cookie, and no expiring one either: another tab may have signed in meanwhile.
@@ -168,8 +177,9 @@ public final class Rolling {
     }
 
     /**
-     * Hands the touch's answer to a StaleSessionFilter mapped after this filter, whose detection (B2) then needs no
-     * store call. One mapped before it (the drop-in order) has already checked and is running the chain.
+     * Hands the touch's answer to the detection (B2) still to come on this request, which then needs no store call: a
+     * StaleSessionFilter mapped after this filter, or the drop-in one doing both filters' work. One that has already
+     * checked is running the chain (its engine is bound).
      */
     private static void tellDetection(HttpServletRequest request, boolean alive) {
         if (Exchange.ofThisThread().engine() == null) {
@@ -205,7 +215,7 @@ public final class Rolling {
         String path = host ? "/" : kept != null && kept.path() != null ? kept.path() : spec.paths().get(0);
         String domain = host ? null : kept != null ? kept.domain()
                 : spec.domains().isEmpty() ? null : spec.domains().get(0);
-        boolean secure = settings.secure(request, name) || (kept != null && kept.secure());
+        boolean secure = (kept != null && kept.secure()) || settings.secure(request, name);
         boolean httpOnly = kept == null || kept.httpOnly();
         String sameSite = kept != null ? kept.sameSite() : settings.sameSite;
         gate.writeOwn(SetCookie.of(name, id).path(path).domain(domain).maxAge(seconds, now)
@@ -256,32 +266,6 @@ public final class Rolling {
         // The container's settings add Secure and choose HttpOnly; SameSite only when it sets one.
         return new CookieAttributes(container.path(), container.domain(), container.secure(), container.httpOnly(),
                 container.sameSite() != null ? container.sameSite() : settings.sameSite);
-    }
-
-    private boolean recentlyTouched(String id, long nowMillis) {
-        if (rolling.touchInterval == null) {
-            return false;
-        }
-        Long last = lastTouched.get(id);
-        return last != null && nowMillis - last < rolling.touchInterval.toMillis();
-    }
-
-    private void remember(String id, long millis) {
-        if (rolling.touchInterval == null) {
-            return;
-        }
-        if (lastTouched.size() >= MAX_REMEMBERED) {
-            long oldest = millis - rolling.touchInterval.toMillis();
-            for (Iterator<Long> it = lastTouched.values().iterator(); it.hasNext();) {
-                if (it.next() <= oldest) {
-                    it.remove();
-                }
-            }
-            if (lastTouched.size() >= MAX_REMEMBERED) {
-                return;
-            }
-        }
-        lastTouched.put(id, millis);
     }
 
     /** RFC 6265 cookie-octets: anything else would break the header Staleguard writes. */

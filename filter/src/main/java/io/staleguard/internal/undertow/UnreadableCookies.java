@@ -34,7 +34,7 @@ final class UnreadableCookies implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         HeaderValues headers = exchange.getRequestHeaders().get(Headers.COOKIE);
-        if (!undertowAccepts && headers != null && headers.stream().anyMatch(UnreadableCookies::unreadable)) {
+        if (!undertowAccepts && headers != null && anyUnreadable(headers)) {
             List<String> readable = new ArrayList<>();
             for (String header : headers) {
                 String kept = readable(header);
@@ -48,6 +48,16 @@ final class UnreadableCookies implements HttpHandler {
             LOGGER.log(Level.DEBUG, "dropped request cookies that Undertow cannot read (UT000173)");
         }
         next.handleRequest(exchange);
+    }
+
+    /** An indexed loop: this runs on every request, where a stream would cost an allocation and a pipeline. */
+    private static boolean anyUnreadable(HeaderValues headers) {
+        for (int i = 0; i < headers.size(); i++) {
+            if (unreadable(headers.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The header without its unreadable cookies; {@code ;} inside a quoted value does not end the cookie. */
