@@ -204,7 +204,7 @@ final class EndToEnd implements Part {
                 .caption("Where the cost goes, round by round (" + THREADS + " connections unless said): headers "
                         + "against plain is what the headers every rolling response must carry cost (the refreshed "
                         + "cookie, R2; Cache-Control and Vary, R5); guarded against headers is what Staleguard's own "
-                        + "work costs (its two filters, the store's lookup and touch, the response wrapper). Within "
+                        + "work costs (its filter, the store's touch, the response wrapper). Within "
                         + "a round the two ratios multiply to guarded / plain:");
         for (int i = 0; i < rounds; i++) {
             E2eRun p = plain.get(i);
@@ -362,8 +362,9 @@ final class EndToEnd implements Part {
                 + "deployed three times in one server: `plain.war` without Staleguard; `guarded.war` with "
                 + "`StaleSessionFilter` then `RollingSessionFilter` on `/*`, registered by the jar's `web-fragment.xml` "
                 + "(the drop-in) and configured by context-params (`store=memory`, `rolling=true`, "
-                + "`session-cookie=SID;path=/guarded`, `interaction-paths=/page`), so every page request is looked up "
-                + "(StaleSessionFilter's B2 check), touched (`touchIfPresent`) and re-cookied; and `headers.war` "
+                + "`session-cookie=SID;path=/guarded`, `interaction-paths=/page`), so every page request is touched "
+                + "(`touchIfPresent`, whose answer the B2 check of the interaction path reads: the two drop-ins run as "
+                + "one filter) and re-cookied; and `headers.war` "
                 + "without Staleguard, whose page writes itself exactly the headers the guarded application's "
                 + "responses carry (`Set-Cookie: SID=<id>; Max-Age=1800; Expires=…; Path=/headers; HttpOnly; "
                 + "SameSite=Lax`, `Cache-Control: private, no-cache, no-store, must-revalidate`, `Vary: Cookie`; "

@@ -24,8 +24,7 @@ public class PeerPageServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HttpSession session = request.getSession(false);
-        Object user = session == null ? null : session.getAttribute(PeerLoginServlet.USER);
+        Object user = signedIn(request.getSession(false));
         if (user == null) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentLength(0);
@@ -34,5 +33,21 @@ public class PeerPageServlet extends HttpServlet {
         response.setContentType("text/plain;charset=US-ASCII");
         response.setContentLength(PAGE.length);
         response.getOutputStream().write(PAGE);
+    }
+
+    /**
+     * The signed-in user, or null. A logout racing this request may invalidate the session between
+     * {@code getSession} and {@code getAttribute}, which then throws {@code IllegalStateException} (Servlet spec): for
+     * this page that is a signed-out user, as it would be for any application written with the race in mind.
+     */
+    private static Object signedIn(HttpSession session) {
+        if (session == null) {
+            return null;
+        }
+        try {
+            return session.getAttribute(PeerLoginServlet.USER);
+        } catch (IllegalStateException invalidatedMeanwhile) {
+            return null;
+        }
     }
 }
