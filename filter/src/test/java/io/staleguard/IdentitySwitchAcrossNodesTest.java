@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
 
@@ -49,6 +51,15 @@ class IdentitySwitchAcrossNodesTest {
 
     private RollingApp node(SessionStore store) throws Exception {
         RollingApp node = RollingApp.start(store, "identity-header", "X-User", "identity-attribute", "user");
+        nodes.add(node);
+        return node;
+    }
+
+    /** A node with rolling on, its filters registered as the jar's drop-ins (one filter doing both) or apart. */
+    private RollingApp rollingNode(boolean dropIns) throws Exception {
+        String[] configuration = { "rolling", "true", "identity-header", "X-User", "identity-attribute", "user" };
+        RollingApp node = dropIns ? RollingApp.dropIns(memory, configuration)
+                : RollingApp.start(memory, configuration).rollingFirst();
         nodes.add(node);
         return node;
     }
@@ -91,10 +102,35 @@ class IdentitySwitchAcrossNodesTest {
         assertEquals(0, b.events.size());
     }
 
+    @ParameterizedTest(name = "drop-ins: {0}")
+    @ValueSource(booleans = { true, false })
+    @DisplayName("I1 E1 R2: with rolling, the touch runs before the identity check (the drop-ins as one filter, or the "
+            + "rolling filter mapped first): B's touch finds A's deletion, and B still does not announce")
+    void oneAfterTheOtherWithRolling(boolean dropIns) throws Exception {
+        RollingApp a = rollingNode(dropIns);
+        RollingApp b = rollingNode(dropIns);
+        String id = TestStores.live(memory, Instant.now());
+        assertEquals(401, a.run(switched(id, aliceOnThisNode()), RollingApp.ok()).getStatus());
+        assertEquals(401, b.run(switched(id, aliceOnThisNode()), RollingApp.ok()).getStatus());
+        assertTrue(memory.lookupAuthoritative(id).isEmpty());
+        assertEquals(1, a.events.size());
+        assertEquals(0, b.events.size());
+    }
+
     @Test
     @DisplayName("I1 E1 S1: the switch reaches both nodes at once, 200 rounds → one event per round, summed over both")
     void atOnce() throws Exception {
-        List<RollingApp> both = List.of(node(memory), node(memory));
+        raceBoth(List.of(node(memory), node(memory)));
+    }
+
+    @ParameterizedTest(name = "drop-ins: {0}")
+    @ValueSource(booleans = { true, false })
+    @DisplayName("I1 E1 R2: the same race with rolling on, the touch before the identity check → one event per round")
+    void atOnceWithRolling(boolean dropIns) throws Exception {
+        raceBoth(List.of(rollingNode(dropIns), rollingNode(dropIns)));
+    }
+
+    private void raceBoth(List<RollingApp> both) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 200; round++) {

@@ -155,15 +155,20 @@ public final class SessionEnding {
      *
      * @param arbitrated whether to ask the store which request removed the record ({@link SessionStore#deleteIfPresent})
      * @return when {@code arbitrated} and the store answered: whether this request removed a record (false: another
-     *         request, on any node, removed every one first); otherwise null (container mode, a record already found
-     *         gone, no session cookie, a store that failed)
+     *         request, on any node, removed every one first, also when this request's touch or lookup already found
+     *         them gone); otherwise null (container mode, no session cookie, a store that failed)
      */
     private Boolean deleteStoreRecords(HttpServletRequest request, boolean arbitrated) {
-        RequestState state = RequestState.peek(request);
-        if (store == null || (state != null && (Boolean.FALSE.equals(state.rollingAlive) || state.confirmedGone))) {
+        if (store == null) {
             return null;
         }
         List<String> ids = lookup.sessionIds(request);
+        RequestState state = RequestState.peek(request);
+        if (state != null && (Boolean.FALSE.equals(state.rollingAlive) || state.confirmedGone)) {
+            // This request's touch or lookup already found every record gone: nothing to delete, and for the
+            // arbitration another request (on any node) removed it, exactly as deleteIfPresent would have answered.
+            return arbitrated && !ids.isEmpty() ? Boolean.FALSE : null;
+        }
         boolean removed = false;
         for (String id : ids) {
             try {
