@@ -1,7 +1,6 @@
 package io.staleguard.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -10,20 +9,17 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.staleguard.cluster.support.WildFlyNode;
 import io.staleguard.it.rolling.PostgresSessions;
 import io.staleguard.it.rolling.RollingApp;
 import io.staleguard.it.support.AppEvents;
 import io.staleguard.it.support.Browser;
-import io.staleguard.it.support.Json;
+import io.staleguard.it.support.Readiness;
 import io.staleguard.it.support.SetCookie;
 import io.staleguard.it.support.StaleguardJar;
 import io.staleguard.store.JdbcSessionStore;
@@ -41,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The readiness check {@value #CHECK_NAME} where users run it: one WildFly 39 node on
+ * The readiness check {@value Readiness#CHECK_NAME} where users run it: one WildFly 39 node on
  * {@code standalone-microprofile.xml} (port offset {@code staleguard.cluster.offset-r}), the incident 2 application
  * with staleguard-filter.jar and staleguard-cdi.jar in {@code WEB-INF/lib} as built, on a PostgreSQL data source of
  * the server ({@code store=jdbc:}) that reaches the database through a {@link TcpProxy} the test cuts and heals. What a load balancer
@@ -54,8 +50,6 @@ class StoreReadinessIT {
     @RegisterExtension
     static final PostgresSessions POSTGRES = new PostgresSessions("wt_cluster_ready_sessions");
 
-    /** The check's name (staleguard-cdi's StoreReadiness.NAME). */
-    static final String CHECK_NAME = "staleguard-store";
     static final String APP = "ready";
     static final String JNDI = "java:jboss/datasources/StaleguardReadyDS";
 
@@ -152,7 +146,7 @@ class StoreReadinessIT {
         assertEquals(200, up.httpStatus(), up::body);
         assertEquals("UP", up.overall(), up::body);
         assertEquals("UP", up.check(), up::body);
-        assertEquals(1, up.checks().stream().filter(CHECK_NAME::equals).count(), up::body);
+        assertEquals(1, up.checks().stream().filter(Readiness.CHECK_NAME::equals).count(), up::body);
         assertEquals(JdbcSessionStore.class.getName(), up.data("store"), up::body);
 
         link.drop();
@@ -200,47 +194,7 @@ class StoreReadinessIT {
 
     /** {@code GET /health/ready} on the management port, as a probe reads it. */
     private static Readiness ready() throws IOException, InterruptedException {
-        HttpResponse<String> response = PLAIN.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + node.managementPort() + "/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Readiness(response.statusCode(), response.body());
-    }
-
-    /** A {@code /health/ready} answer: its status code, the overall status, and the staleguard-store entry. */
-    record Readiness(int httpStatus, String body) {
-
-        private static final Pattern CHECK = Pattern.compile("\\{\"name\":\"([^\"]+)\",\"status\":\"(UP|DOWN)\""
-                + "(?:,\"data\":\\{([^}]*)\\})?\\}");
-
-        String overall() {
-            return Json.value(body, "status");
-        }
-
-        List<String> checks() {
-            return CHECK.matcher(body).results().map(m -> m.group(1)).toList();
-        }
-
-        /** The check's status, null when it is not listed. */
-        String check() {
-            Matcher m = entry();
-            return m == null ? null : m.group(2);
-        }
-
-        String data(String member) {
-            Matcher m = entry();
-            assertNotNull(m, () -> CHECK_NAME + " is not listed: " + body);
-            return m.group(3) == null ? null : Json.value("{" + m.group(3) + "}", member);
-        }
-
-        private Matcher entry() {
-            Matcher m = CHECK.matcher(body);
-            while (m.find()) {
-                if (m.group(1).equals(CHECK_NAME)) {
-                    return m;
-                }
-            }
-            return null;
-        }
+        return Readiness.of(URI.create("http://127.0.0.1:" + node.managementPort() + "/health/ready"));
     }
 
     private static URI at(URL base, String path) {

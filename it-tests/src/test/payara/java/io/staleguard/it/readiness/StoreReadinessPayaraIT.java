@@ -1,7 +1,6 @@
 package io.staleguard.it.readiness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,19 +8,16 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.staleguard.it.rolling.PostgresSessions;
 import io.staleguard.it.rolling.RollingApp;
 import io.staleguard.it.support.AppEvents;
 import io.staleguard.it.support.Browser;
-import io.staleguard.it.support.Json;
+import io.staleguard.it.support.Readiness;
 import io.staleguard.it.support.SetCookie;
 import io.staleguard.it.support.StaleguardJar;
 import io.staleguard.store.JdbcSessionStore;
@@ -40,8 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The readiness check {@value #CHECK_NAME} on Payara Server 6 as it comes (MicroProfile Health is on by default, on the
- * HTTP listener, without authentication): the incident 2 application with staleguard-filter.jar and staleguard-cdi.jar
+ * The readiness check {@value Readiness#CHECK_NAME} on Payara Server 6 as it comes (MicroProfile Health is on by
+ * default, on the HTTP listener, without authentication): the incident 2 application with staleguard-filter.jar and
+ * staleguard-cdi.jar
  * in {@code WEB-INF/lib} as built, on a PostgreSQL data source of its own ({@code web.xml}, {@code store=jdbc:}) that
  * reaches the database through a {@link TcpProxy} the test cuts and heals. What a load balancer or an orchestrator
  * reads is {@code GET /health/ready} on the port the application is served on: its status code and the check's entry.
@@ -52,8 +49,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @DisplayName("Readiness on Payara Server 6: staleguard-store on /health/ready")
 class StoreReadinessPayaraIT {
 
-    /** The check's name (staleguard-cdi's StoreReadiness.NAME). */
-    static final String CHECK_NAME = "staleguard-store";
     static final String JNDI = "java:app/jdbc/staleguard_ready";
 
     /** The session table's schema, created before the deployment (its filters check the table as they start). */
@@ -139,7 +134,7 @@ class StoreReadinessPayaraIT {
         Readiness up = ready(health);
         assertEquals(200, up.httpStatus(), up::body);
         assertEquals("UP", up.overall(), up::body);
-        assertEquals(List.of(CHECK_NAME), up.checks(), up::body);
+        assertEquals(List.of(Readiness.CHECK_NAME), up.checks(), up::body);
         assertEquals("UP", up.check(), up::body);
         assertEquals(JdbcSessionStore.class.getName(), up.data("store"), up::body);
 
@@ -187,46 +182,7 @@ class StoreReadinessPayaraIT {
     }
 
     private static Readiness ready(URI health) throws IOException, InterruptedException {
-        HttpResponse<String> response = PLAIN.send(HttpRequest.newBuilder(health).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Readiness(response.statusCode(), response.body());
-    }
-
-    /** A {@code /health/ready} answer: its status code, the overall status, and the staleguard-store entry. */
-    record Readiness(int httpStatus, String body) {
-
-        private static final Pattern CHECK = Pattern.compile("\\{\"name\":\"([^\"]+)\",\"status\":\"(UP|DOWN)\""
-                + "(?:,\"data\":\\{([^}]*)\\})?\\}");
-
-        String overall() {
-            return Json.value(body, "status");
-        }
-
-        List<String> checks() {
-            return CHECK.matcher(body).results().map(m -> m.group(1)).toList();
-        }
-
-        /** The check's status, null when it is not listed. */
-        String check() {
-            Matcher m = entry();
-            return m == null ? null : m.group(2);
-        }
-
-        String data(String member) {
-            Matcher m = entry();
-            assertNotNull(m, () -> CHECK_NAME + " is not listed: " + body);
-            return m.group(3) == null ? null : Json.value("{" + m.group(3) + "}", member);
-        }
-
-        private Matcher entry() {
-            Matcher m = CHECK.matcher(body);
-            while (m.find()) {
-                if (m.group(1).equals(CHECK_NAME)) {
-                    return m;
-                }
-            }
-            return null;
-        }
+        return Readiness.of(health);
     }
 
     private static URI at(URL base, String path) {
