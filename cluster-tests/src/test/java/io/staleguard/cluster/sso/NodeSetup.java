@@ -18,9 +18,11 @@ import jakarta.servlet.annotation.WebListener;
  * stickiness each node keeps its own {@code HttpSession} for the browser instead of replacing the other node's cookie
  * on every call;</li>
  * <li>with context-param {@value #EVERY_NODE_ANNOUNCES} {@code true} (the foil), the application's store is the shared
- * {@link JdbcSessionStore} seen through a wrapper that does not answer {@code deleteIfPresent} itself, so the SPI's
- * default says "removed here" to every caller: what a store that cannot tell does. The context attribute comes before
- * the {@code store} key (S3).</li>
+ * {@link JdbcSessionStore} seen through a wrapper that cannot tell a gone record: it does not answer
+ * {@code deleteIfPresent} itself, so the SPI's default says "removed here" to every caller, and its touch answers
+ * "touched" also when the record is gone (else a node whose touch comes after the other node's delete would learn it
+ * there: the filters count that as "removed elsewhere" too). The context attribute comes before the {@code store} key
+ * (S3).</li>
  * </ul>
  */
 @WebListener
@@ -37,7 +39,7 @@ public class NodeSetup implements ServletContextListener {
         }
     }
 
-    /** Everything but {@code deleteIfPresent}, which keeps the interface's default. */
+    /** Everything but {@code deleteIfPresent}, which keeps the interface's default; a gone record touches "fine". */
     private record CannotTell(SessionStore real) implements SessionStore {
 
         @Override
@@ -52,7 +54,8 @@ public class NodeSetup implements ServletContextListener {
 
         @Override
         public TouchResult touchIfPresent(String id, Instant newExpiry) {
-            return real.touchIfPresent(id, newExpiry);
+            TouchResult result = real.touchIfPresent(id, newExpiry);
+            return result.isTouched() ? result : TouchResult.touched(newExpiry);
         }
 
         @Override
