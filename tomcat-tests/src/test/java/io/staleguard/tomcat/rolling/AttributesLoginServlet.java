@@ -2,13 +2,7 @@ package io.staleguard.tomcat.rolling;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 
-import io.staleguard.store.SessionStore;
-import io.staleguard.store.StoredSession;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
@@ -31,15 +25,10 @@ import jakarta.servlet.http.HttpServletResponse;
 public class AttributesLoginServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        SessionStore store = (SessionStore) getServletContext().getAttribute(SessionStore.ATTRIBUTE);
-        store.create(id, StoredSession.startingAt(Instant.now(), Duration.ofMinutes(30), Duration.ofHours(12)));
+        String id = LoginServlet.startSession(getServletContext());
         int major = getServletContext().getMajorVersion();
         resp.setHeader("X-Servlet-Major", Integer.toString(major));
         if (req.getServletPath().equals("/login-raw")) {
