@@ -2,6 +2,7 @@ package io.staleguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +124,49 @@ class Item16IdentityBurstTest {
         assertEquals(0, ran.get(), "the application never ran as bob on alice's calls");
         assertEquals(1, app.events.size(), "alice's session ended once");
         assertEquals(EndReason.IDENTITY_CHANGED, app.events.get(0).reason());
+    }
+
+    @Test
+    @DisplayName("E1: the call that ended alice's session announces it even when a later call of the burst reaches "
+            + "the HttpSession first (the interleaving the WildFly browser test met): exactly one IDENTITY_CHANGED")
+    void firstCallAnnouncesWhenALaterCallReachesTheSessionFirst() throws Exception {
+        app = Harness.withInitParams("identity-header", "X-User", "identity-attribute", "user");
+        AtomicInteger ran = new AtomicInteger();
+        ExecutorService peer = Executors.newSingleThreadExecutor();
+        List<RawResponse> answers = new ArrayList<>();
+        try {
+            // The first call has recorded the end of alice's session and is about to invalidate it; the second call
+            // of the burst runs from start to finish in that instant.
+            MockHttpSession alice = new MockHttpSession(null, ALICE_SESSION) {
+                private final AtomicBoolean first = new AtomicBoolean(true);
+
+                @Override
+                public void invalidate() {
+                    if (first.getAndSet(false)) {
+                        try {
+                            answers.add(peer.submit(() -> app.run(call(this), docs(ran))).get());
+                        } catch (Exception e) {
+                            throw new AssertionError(e);
+                        }
+                    }
+                    super.invalidate();
+                }
+            };
+            alice.setAttribute("user", "alice@example.com");
+            answers.add(0, app.run(call(alice), docs(ran)));
+            assertTrue(alice.isInvalid(), "alice's session ended");
+        } finally {
+            peer.shutdownNow();
+        }
+
+        assertEquals(2, answers.size());
+        for (RawResponse r : answers) {
+            assertEquals(401, r.getStatus(), r.body());
+            assertEquals(answers.get(0).headers("Session-Restart"), r.headers("Session-Restart"));
+        }
+        assertEquals(0, ran.get(), "the application never ran as bob on alice's calls");
+        assertEquals(List.of(EndReason.IDENTITY_CHANGED), app.events.stream().map(SessionEnded::reason).toList(),
+                "one announcement for the switch");
     }
 
     @Test

@@ -119,14 +119,18 @@ public final class SessionEnding {
         // RecentlyEnded is this node's memory only: when several nodes see the same switch at once, the store decides
         // which request removed the record, and only that one announces (one IDENTITY_CHANGED across the cluster).
         Boolean removedHere = first ? deleteStoreRecords(request, reason == EndReason.IDENTITY_CHANGED) : null;
-        HttpSession session = request.getSession(false);
+        // Of a burst after an identity switch, the first call ends the HttpSession and the others only answer: were a
+        // later call to invalidate it first, the first one could not tell the burst from a logout and nobody would
+        // announce the switch.
+        boolean endsHttpSession = first || reason != EndReason.IDENTITY_CHANGED;
+        HttpSession session = endsHttpSession ? request.getSession(false) : null;
         boolean endedElsewhere = false;
         if (session != null) {
             try {
                 session.invalidate();
             } catch (IllegalStateException alreadyInvalidated) {
-                // Another request invalidated it first: a logout (which announces), or a call of the same burst. E1 is
-                // once per session; in store mode an identity switch is announced on the store's answer instead (below).
+                // Something else invalidated it first: a logout (which announces) or the application. E1 is once per
+                // session; in store mode an identity switch is announced on the store's answer instead (below).
                 endedElsewhere = true;
             }
         }
