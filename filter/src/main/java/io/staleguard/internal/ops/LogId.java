@@ -31,7 +31,9 @@ public enum LogId {
     /** WARNING, once: the application's session cookie attributes differ from the configuration. */
     COOKIE_ATTRIBUTES(12),
     /** WARNING: an init-param of a Staleguard filter, or a {@code staleguard.*} context-param, is not a key. */
-    UNKNOWN_KEY(13);
+    UNKNOWN_KEY(13),
+    /** WARNING: the container's {@code HttpSession.invalidate()} threw after the session had ended. */
+    INVALIDATE_FAILED(14);
 
     private final String id;
 

@@ -99,11 +99,8 @@ public final class SessionEnding {
         }
         HttpSession session = request.getSession(false);
         if (session != null) {
-            try {
-                session.invalidate();
-            } catch (IllegalStateException alreadyInvalidated) {
-                // Ended meanwhile: the outcome is the same.
-            }
+            // Ended meanwhile or here: the outcome is the same.
+            invalidate(session, request);
         }
         fireOnce(request, EndReason.LOGGED_OUT,
                 SessionIds.hash(ids.isEmpty() ? request.getRequestedSessionId() : ids.get(0)));
@@ -124,16 +121,9 @@ public final class SessionEnding {
         // announce the switch.
         boolean endsHttpSession = first || reason != EndReason.IDENTITY_CHANGED;
         HttpSession session = endsHttpSession ? request.getSession(false) : null;
-        boolean endedElsewhere = false;
-        if (session != null) {
-            try {
-                session.invalidate();
-            } catch (IllegalStateException alreadyInvalidated) {
-                // Something else invalidated it first: a logout (which announces) or the application. E1 is once per
-                // session; in store mode an identity switch is announced on the store's answer instead (below).
-                endedElsewhere = true;
-            }
-        }
+        // Something else may have invalidated it first: a logout (which announces) or the application. E1 is once per
+        // session; in store mode an identity switch is announced on the store's answer instead (below).
+        boolean endedElsewhere = session != null && invalidate(session, request) == Invalidation.ENDED_BEFORE;
         counters.increment(Counter.RECOVERED);
         if (reason == EndReason.IDENTITY_CHANGED) {
             counters.increment(Counter.IDENTITY_CHANGED);
@@ -187,6 +177,48 @@ public final class SessionEnding {
             }
         }
         return arbitrated && !ids.isEmpty() ? removed : null;
+    }
+
+    /** Who ended a session that Staleguard invalidated. */
+    private enum Invalidation {
+        /** This call. */
+        ENDED_HERE,
+        /** Something else, before this call. */
+        ENDED_BEFORE
+    }
+
+    /**
+     * Invalidates {@code session}; a container that throws after the session has ended does not undo the end.
+     *
+     * @throws RuntimeException what {@code invalidate()} threw, when the session is still valid afterwards
+     */
+    private static Invalidation invalidate(HttpSession session, HttpServletRequest request) {
+        try {
+            session.invalidate();
+            return Invalidation.ENDED_HERE;
+        } catch (IllegalStateException alreadyInvalidated) {
+            return Invalidation.ENDED_BEFORE;
+        } catch (RuntimeException containerFailed) {
+            // Payara ends the session completely and only then tells the other requests using it; one that is being
+            // recycled at that moment has no context any more, and the call throws a NullPointerException. The
+            // session is ended all the same, and so is the recovery or logout that asked for it.
+            if (isValid(session)) {
+                throw containerFailed;
+            }
+            Log.warn(LogId.INVALIDATE_FAILED, "The container threw %s from HttpSession.invalidate() on %s after the "
+                    + "session had ended; the session stays ended and Staleguard went on.", containerFailed,
+                    RequestPaths.loggablePath(request));
+            return Invalidation.ENDED_HERE;
+        }
+    }
+
+    private static boolean isValid(HttpSession session) {
+        try {
+            session.getCreationTime();
+            return true;
+        } catch (IllegalStateException invalidated) {
+            return false;
+        }
     }
 
     /** E1, T3: one {@code SessionEnded} per request, whoever ends the session and however often. */
