@@ -35,6 +35,10 @@ public final class ContainerRefusals {
     /** Rounds of the invalidation race, and the calls that share a session in each. */
     private static final int ROUNDS = 300;
     private static final int PARALLEL = 12;
+    /** Which call of a round is the logout. */
+    private static final int LOGOUT = PARALLEL / 2;
+    /** Where Payara's {@code NullPointerException} from {@code invalidate()} comes from (docs/security.md, item 17). */
+    private static final String PAYARA_TRACKER_EVENT = "org.apache.catalina.connector.SessionTracker.sessionEvent(";
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -81,30 +85,55 @@ public final class ContainerRefusals {
 
     /**
      * {@value #ROUNDS} rounds of {@value #PARALLEL} parallel calls sharing a session, one of which invalidates it →
-     * every call 200, and no "Session is invalid" in the server log.
+     * every call 200, and no "Session is invalid" in the server log. On Payara the logout call itself may get a 500:
+     * the application's own {@code invalidate()} ends the session and then throws Payara's session-tracker
+     * {@code NullPointerException} (docs/security.md, item 17); that is accepted for the logout call only, and only as
+     * often as Payara logged it.
      */
     public static void invalidationRace(URL base) throws Exception {
         ServerLog log = ServerLog.mark(base);
-        Map<Integer, Integer> statuses = new TreeMap<>();
+        Map<Integer, Integer> work = new TreeMap<>();
+        Map<Integer, Integer> logout = new TreeMap<>();
         for (int round = 0; round < ROUNDS; round++) {
             String session = login(base);
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < PARALLEL; i++) {
-                String page = i == PARALLEL / 2 ? "logout" : "work";
+                String page = i == LOGOUT ? "logout" : "work";
                 calls.add(CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(base + page))
                         .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString()));
             }
-            for (CompletableFuture<HttpResponse<String>> call : calls) {
-                statuses.merge(call.get().statusCode(), 1, Integer::sum);
+            for (int i = 0; i < PARALLEL; i++) {
+                (i == LOGOUT ? logout : work).merge(calls.get(i).get().statusCode(), 1, Integer::sum);
             }
         }
-        String logged = log.since();
+        int refusedLogouts = logout.getOrDefault(500, 0);
+        String logged = logAfter(log, refusedLogouts);
+        long trackerRace = trackerFailures(logged);
         long invalid = logged.lines().filter(l -> l.contains("UT000010") || l.contains("Session is invalid")).count();
-        System.out.println("item 17 (b) on " + Server.current().name() + ": statuses " + statuses
-                + ", \"Session is invalid\" lines " + invalid);
+        System.out.println("item 17 (b) on " + Server.current().name() + ": work " + work + ", logout " + logout
+                + ", \"Session is invalid\" lines " + invalid + ", Payara session-tracker failures " + trackerRace);
+        boolean payara = Server.current().name().equals("Payara");
         assertAll(
-                () -> assertEquals(Map.of(200, ROUNDS * PARALLEL), statuses, "statuses of every call"),
+                () -> assertEquals(Map.of(200, ROUNDS * (PARALLEL - 1)), work, "statuses of the reading calls"),
+                () -> assertEquals(ROUNDS, logout.getOrDefault(200, 0) + (payara ? refusedLogouts : 0),
+                        "statuses of the logout calls: " + logout),
+                () -> assertEquals(payara ? refusedLogouts : 0, trackerRace,
+                        "a logout 500 only where Payara's session tracker threw: " + logout),
                 () -> assertEquals(0, invalid, logged));
+    }
+
+    /** The log since {@code log}'s mark, once it shows {@code trackerFailures} (Payara writes it from a queue). */
+    private static String logAfter(ServerLog log, int trackerFailures) throws Exception {
+        String logged = log.since();
+        for (int wait = 0; wait < 50 && trackerFailures(logged) < trackerFailures; wait++) {
+            Thread.sleep(100);
+            logged = log.since();
+        }
+        return logged;
+    }
+
+    private static long trackerFailures(String logged) {
+        return logged.lines().filter(l -> l.contains("at " + PAYARA_TRACKER_EVENT)).count();
     }
 
     private static String login(URL base) throws Exception {
