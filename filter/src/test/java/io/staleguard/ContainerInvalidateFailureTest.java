@@ -67,6 +67,7 @@ class ContainerInvalidateFailureTest {
             assertTrue(warnings.get(0).startsWith("SG0014: The container threw java.lang.NullPointerException"),
                     warnings.get(0));
             assertFalse(log.all().contains(SESSION_ID), "E2: no session id in the log");
+            assertFalse(log.all().contains("getSessionCookieName"), "the class name only: " + log.all());
         }
     }
 

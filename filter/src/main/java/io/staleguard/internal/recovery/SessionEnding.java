@@ -205,9 +205,10 @@ public final class SessionEnding {
             if (isValid(session)) {
                 throw containerFailed;
             }
+            // The class name only: a container's message may name the session (E2).
             Log.warn(LogId.INVALIDATE_FAILED, "The container threw %s from HttpSession.invalidate() on %s after the "
-                    + "session had ended; the session stays ended and Staleguard went on.", containerFailed,
-                    RequestPaths.loggablePath(request));
+                    + "session had ended; the session stays ended and Staleguard went on.",
+                    containerFailed.getClass().getName(), RequestPaths.loggablePath(request));
             return Invalidation.ENDED_HERE;
         }
     }
