@@ -76,15 +76,9 @@ class ContainerInvalidateFailureTest {
     void recoveryGoesOn() throws Exception {
         MockHttpSession session = endsThenThrows();
         session.setAttribute("user", "alice@example.com");
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/app/api/docs");
-        request.setContextPath("/app");
-        request.setServletPath("/api/docs");
-        request.addHeader("Accept", "application/json");
-        request.addHeader("X-User", "bob@example.com");
-        request.setRemoteAddr("127.0.0.1");
-        request.setRequestedSessionId(SESSION_ID);
+        MockHttpServletRequest request = Item16IdentityBurstTest.bobsApiCall(
+                new MockHttpServletRequest("GET", "/app/api/docs"), SESSION_ID);
         request.setSession(session);
-        Harness.withCookies(request, "JSESSIONID", SESSION_ID);
         try (Harness app = Harness.withInitParams("identity-header", "X-User", "identity-attribute", "user");
                 LogCapture log = new LogCapture()) {
             RawResponse r = app.run(request, (req, res) -> res.setStatus(200));

@@ -63,13 +63,21 @@ class Item16IdentityBurstTest {
                 return !alice.isInvalid();
             }
         };
+        return bobsApiCall(r, ALICE_SESSION);
+    }
+
+    /**
+     * Makes {@code r} a script call to {@code /app/api/docs} with the session cookie {@code sessionId}, from the
+     * trusted proxy, which now names bob.
+     */
+    static MockHttpServletRequest bobsApiCall(MockHttpServletRequest r, String sessionId) {
         r.setContextPath("/app");
         r.setServletPath("/api/docs");
         r.addHeader("Accept", "application/json");
         r.addHeader("X-User", "bob@example.com");
         r.setRemoteAddr("127.0.0.1");
-        r.setRequestedSessionId(ALICE_SESSION);
-        Harness.withCookies(r, "JSESSIONID", ALICE_SESSION);
+        r.setRequestedSessionId(sessionId);
+        Harness.withCookies(r, "JSESSIONID", sessionId);
         return r;
     }
 
