@@ -93,14 +93,7 @@ class IdentitySwitchAcrossNodesTest {
     @Test
     @DisplayName("I1 E1 S1: the switch reaches node A, then node B: both 401, the record gone, one event (A's)")
     void oneAfterTheOther() throws Exception {
-        RollingApp a = node(memory);
-        RollingApp b = node(memory);
-        String id = TestStores.live(memory, Instant.now());
-        assertEquals(401, a.run(switched(id, aliceOnThisNode()), RollingApp.ok()).getStatus());
-        assertEquals(401, b.run(switched(id, aliceOnThisNode()), RollingApp.ok()).getStatus());
-        assertTrue(memory.lookupAuthoritative(id).isEmpty());
-        assertEquals(1, a.events.size());
-        assertEquals(0, b.events.size());
+        switchReachesAThenB(node(memory), node(memory));
     }
 
     @ParameterizedTest(name = "drop-ins: {0}")
@@ -108,8 +101,11 @@ class IdentitySwitchAcrossNodesTest {
     @DisplayName("I1 E1 R2: with rolling, the touch runs before the identity check (the drop-ins as one filter, or the "
             + "rolling filter mapped first): B's touch finds A's deletion, and B still does not announce")
     void oneAfterTheOtherWithRolling(boolean dropIns) throws Exception {
-        RollingApp a = rollingNode(dropIns);
-        RollingApp b = rollingNode(dropIns);
+        switchReachesAThenB(rollingNode(dropIns), rollingNode(dropIns));
+    }
+
+    /** Alice's session reaches node A with bob's header, then node B: both 401, the record gone, A announces. */
+    private void switchReachesAThenB(RollingApp a, RollingApp b) throws Exception {
         String id = TestStores.live(memory, Instant.now());
         assertEquals(401, a.run(switched(id, aliceOnThisNode()), RollingApp.ok()).getStatus());
         assertEquals(401, b.run(switched(id, aliceOnThisNode()), RollingApp.ok()).getStatus());
